@@ -1,0 +1,182 @@
+/**
+ * Every setting Leadline reads, validated once. A bad value stops start-up with a message that names
+ * the variable and what is wrong with it. Server-only: nothing here may reach the browser bundle
+ * (the `server-only`-style guard is that no client component imports this module; the lint config
+ * forbids it).
+ */
+import { createEnv } from '@t3-oss/env-core';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const regex = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((source, ctx) => {
+      try {
+        return new RegExp(source, 'i');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    });
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const REPO = /^[\w.-]+\/[\w.-]+$/;
+const ORG = /^org:[\w.-]+$/;
+
+const repoTargets = commaList.superRefine((items, ctx) => {
+  for (const item of items) {
+    if (!REPO.test(item) && !ORG.test(item)) {
+      ctx.addIssue({ code: 'custom', message: `"${item}" is neither owner/name nor org:NAME` });
+    }
+  }
+});
+
+const timeZone = z
+  .string()
+  .default('UTC')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an IANA time zone (e.g. Europe/Berlin)');
+
+/** "2026-01-31" or a span back from now: "90d", "26w". */
+const sinceSpec = z
+  .string()
+  .default('180d')
+  .refine((s) => /^\d+[dw]$/.test(s) || !Number.isNaN(Date.parse(s)), 'use a date (2026-01-31) or a span (90d, 26w)');
+
+const serverSchema = {
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  GITHUB_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric App id').optional(),
+  GITHUB_APP_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  GITHUB_APP_INSTALLATION_ID: z.string().regex(/^\d+$/, 'must be the numeric installation id').optional(),
+  GITHUB_API_URL: z
+    .url({ message: 'must be a URL such as https://api.github.com or https://HOST/api/v3' })
+    .default('https://api.github.com')
+    .transform((u) => u.replace(/\/+$/, '')),
+  LEADLINE_REPOS: repoTargets,
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  LEADLINE_DATA_DIR: z.string().min(1).default('./.leadline'),
+  LEADLINE_TIME_ZONE: timeZone,
+  LEADLINE_BOTS: commaList,
+  LEADLINE_PRODUCTION_ENVIRONMENT: regex('^prod(uction)?$'),
+  LEADLINE_DEPLOY_WORKFLOW: regex('deploy|release'),
+  LEADLINE_INCIDENT_LABEL: regex('incident'),
+  LEADLINE_HOTFIX_PATTERN: regex('hotfix'),
+  LEADLINE_SYNC_SINCE: sinceSpec,
+};
+
+export type GitHubAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'app'; appId: number; privateKey: string; installationId: number }
+  | { kind: 'none' };
+
+export interface Config {
+  github: { apiUrl: string; auth: GitHubAuth };
+  repos: string[];
+  databaseUrl: string | undefined;
+  dataDir: string;
+  timeZone: string;
+  bots: string[];
+  productionEnvironment: RegExp;
+  deployWorkflow: RegExp;
+  incidentLabel: RegExp;
+  hotfixPattern: RegExp;
+  syncSince: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Values that may hold credentials are never echoed into an error (errors reach logs). */
+const SECRET_VARIABLES = new Set(['GITHUB_TOKEN', 'GITHUB_APP_PRIVATE_KEY', 'DATABASE_URL']);
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (SECRET_VARIABLES.has(name)) return `a value of ${value.length} characters, not shown`;
+  return JSON.stringify(value);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = createEnv({
+    server: serverSchema,
+    runtimeEnv: env,
+    emptyStringAsUndefined: true,
+    isServer: true,
+    onValidationError: (issues) => {
+      const lines = issues.map((issue) => {
+        const name = String(issue.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.') ?? '?');
+        return `  ${name}: ${issue.message} (got ${shown(name, env[name])})`;
+      });
+      throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    },
+  });
+
+  return {
+    github: { apiUrl: parsed.GITHUB_API_URL, auth: githubAuth(parsed) },
+    repos: parsed.LEADLINE_REPOS,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: parsed.LEADLINE_DATA_DIR,
+    timeZone: parsed.LEADLINE_TIME_ZONE,
+    bots: parsed.LEADLINE_BOTS,
+    productionEnvironment: parsed.LEADLINE_PRODUCTION_ENVIRONMENT,
+    deployWorkflow: parsed.LEADLINE_DEPLOY_WORKFLOW,
+    incidentLabel: parsed.LEADLINE_INCIDENT_LABEL,
+    hotfixPattern: parsed.LEADLINE_HOTFIX_PATTERN,
+    syncSince: parsed.LEADLINE_SYNC_SINCE,
+  };
+}
+
+function githubAuth(env: {
+  GITHUB_TOKEN?: string;
+  GITHUB_APP_ID?: string;
+  GITHUB_APP_PRIVATE_KEY?: string;
+  GITHUB_APP_INSTALLATION_ID?: string;
+}): GitHubAuth {
+  const app = {
+    GITHUB_APP_ID: env.GITHUB_APP_ID,
+    GITHUB_APP_PRIVATE_KEY: env.GITHUB_APP_PRIVATE_KEY,
+    GITHUB_APP_INSTALLATION_ID: env.GITHUB_APP_INSTALLATION_ID,
+  };
+  const given = Object.entries(app).filter(([, v]) => v !== undefined);
+  if (given.length > 0 && given.length < 3) {
+    const missing = Object.keys(app).filter((k) => app[k as keyof typeof app] === undefined);
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required with ${given.map(([k]) => k).join(', ')} (a GitHub App needs all three)`);
+  }
+  if (given.length === 3) {
+    return {
+      kind: 'app',
+      appId: Number(app.GITHUB_APP_ID),
+      // Private keys in .env files usually carry literal "\n"; PEM needs real line breaks.
+      privateKey: app.GITHUB_APP_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+      installationId: Number(app.GITHUB_APP_INSTALLATION_ID),
+    };
+  }
+  if (env.GITHUB_TOKEN) return { kind: 'token', token: env.GITHUB_TOKEN };
+  return { kind: 'none' };
+}
+
+/** The first instant to sync from, for a `since` setting ("90d", "26w" or a date). */
+export function resolveSince(spec: string, now: Date): Date {
+  const span = /^(\d+)([dw])$/.exec(spec);
+  if (span) {
+    const days = Number(span[1]) * (span[2] === 'w' ? 7 : 1);
+    return new Date(now.getTime() - days * 86_400_000);
+  }
+  return new Date(spec);
+}

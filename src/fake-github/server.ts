@@ -1,0 +1,106 @@
+/**
+ * A fake GitHub for tests, the demo and benchmarks: msw handlers answering the REST endpoints and the
+ * GraphQL API the sync uses, from an in-memory FakeOrg. GraphQL documents run against GitHub's
+ * published schema, so a query GitHub would reject is rejected here too.
+ *
+ *   const github = startFakeGitHub(buildOrg({ ... }));
+ *   // … sync against https://api.github.com …
+ *   github.close();
+ */
+import type { RequestHandler } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  newBucket,
+  resolveUrls,
+  type FakeContext,
+  type RateBucket,
+  type RateResource,
+  type RecordedRequest,
+  type RequestMatch,
+} from './context';
+import { graphqlHandler } from './graphql-handler';
+import type { FakeOrg } from './model';
+import { restHandlers } from './rest-handlers';
+
+export type { RecordedRequest } from './context';
+
+export interface FakeGitHubOptions {
+  /** Default https://api.github.com; GHES: https://HOST/api/v3 with GraphQL at https://HOST/api/graphql. */
+  apiUrl?: string;
+  /** Hourly budgets (default 5000 each, GitHub's for a token). When spent, GitHub's rate-limit answers. */
+  rateLimits?: { core?: number; graphql?: number };
+}
+
+export interface FakeGitHub {
+  handlers: RequestHandler[];
+  /** Every request answered, in order. */
+  requests: RecordedRequest[];
+  /** The next `times` (default 1) requests matching `match` fail with `status` (default 500): to kill a sync mid-way. */
+  failNext(match: (r: RequestMatch) => boolean, options?: { times?: number; status?: number }): void;
+  /** The next `times` (default 1) GraphQL requests answer HTTP 200 with GitHub's `RATE_LIMITED` error. */
+  rateLimitNextGraphql(times?: number): void;
+  /** Mutable: tests change it (or replace it) between syncs and re-sync. */
+  org: FakeOrg;
+}
+
+interface FailureRule {
+  match: (r: RequestMatch) => boolean;
+  times: number;
+  status: number;
+}
+
+export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}): FakeGitHub {
+  const urls = resolveUrls(options.apiUrl);
+  const buckets: Record<RateResource, RateBucket> = {
+    core: newBucket(options.rateLimits?.core ?? 5000),
+    graphql: newBucket(options.rateLimits?.graphql ?? 5000),
+  };
+  const failures: FailureRule[] = [];
+  let rateLimitedGraphql = 0;
+  let requestNumber = 0;
+
+  const fake: FakeGitHub = {
+    handlers: [],
+    requests: [],
+    org,
+    failNext(match, { times = 1, status = 500 } = {}) {
+      failures.push({ match, times, status });
+    },
+    rateLimitNextGraphql(times = 1) {
+      rateLimitedGraphql += times;
+    },
+  };
+
+  const ctx: FakeContext = {
+    get org() {
+      return fake.org;
+    },
+    urls,
+    bucket: (resource) => buckets[resource],
+    record: (request) => void fake.requests.push(request),
+    takeFailure(request) {
+      const rule = failures.find((f) => f.times > 0 && f.match(request));
+      if (!rule) return undefined;
+      rule.times -= 1;
+      if (rule.times === 0) failures.splice(failures.indexOf(rule), 1);
+      return rule.status;
+    },
+    nextRequestNumber: () => ++requestNumber,
+    takeGraphqlRateLimit() {
+      if (rateLimitedGraphql === 0) return false;
+      rateLimitedGraphql -= 1;
+      return true;
+    },
+  };
+
+  fake.handlers = [graphqlHandler(ctx), ...restHandlers(ctx)];
+  return fake;
+}
+
+/** An msw/node server with the fake's handlers, started with onUnhandledRequest: 'error'; close() stops it. */
+export function startFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}): FakeGitHub & { close(): void } {
+  const fake = createFakeGitHub(org, options);
+  const server = setupServer(...fake.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  return Object.assign(fake, { close: () => server.close() });
+}

@@ -1,0 +1,76 @@
+/**
+ * The CLI's one boundary: argv → a validated command. Bad usage is a UsageError (exit 2) whose
+ * message says what was wrong.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: leadline <command> [options]
+
+Commands:
+  sync     Bring the configured repositories up to date from GitHub
+             --repo owner/name   only this repository (repeatable; also org:NAME)
+             --since YYYY-MM-DD  refetch everything updated since this date
+  status   What is stored, the last sync, and the GitHub rate limit
+  demo     Generate the synthetic "acme" org, sync it through a local fake GitHub into
+           the demo database (no token, no network)
+             --serve             then serve the dashboard on it
+             --port N            port for --serve (default 3000)
+             --seed N            generator seed (default 42)
+  help     Show this help
+
+Exit codes: 0 ok, 1 failure, 2 bad usage or configuration.
+Configuration comes from the environment (see .env.example).`;
+
+const REPO = /^([\w.-]+\/[\w.-]+|org:[\w.-]+)$/;
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .transform((s) => new Date(`${s}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()), 'not a real date');
+
+export const ZSyncArgs = z.object({
+  command: z.literal('sync'),
+  repo: z.array(z.string().regex(REPO, 'use owner/name or org:NAME')).optional(),
+  since: date.optional(),
+});
+export const ZStatusArgs = z.object({ command: z.literal('status') });
+export const ZDemoArgs = z.object({
+  command: z.literal('demo'),
+  serve: z.boolean().default(false),
+  port: z.coerce.number().int().min(1).max(65535).default(3000),
+  seed: z.coerce.number().int().default(42),
+});
+export const ZHelpArgs = z.object({ command: z.literal('help') });
+
+export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZHelpArgs]);
+export type TCliArgs = z.infer<typeof ZCliArgs>;
+
+const OPTIONS = {
+  sync: { repo: { type: 'string', multiple: true }, since: { type: 'string' } },
+  status: {},
+  demo: { serve: { type: 'boolean' }, port: { type: 'string' }, seed: { type: 'string' } },
+  help: {},
+} as const;
+
+export function parseCliArgs(argv: string[]): TCliArgs {
+  const [command = 'help', ...rest] = argv;
+  const name = command === '--help' || command === '-h' ? 'help' : command;
+  if (!(name in OPTIONS)) throw new UsageError(`unknown command "${command}"`);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: rest, options: OPTIONS[name as keyof typeof OPTIONS], strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const parsed = ZCliArgs.safeParse({ command: name, ...values });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`--${issue.path.filter((p) => typeof p === 'string').join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}

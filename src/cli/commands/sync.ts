@@ -1,0 +1,42 @@
+import type { Config } from '@/config/env';
+import { openDatabase } from '@/server/db/client';
+import type { SyncResult } from '@/server/github/sync';
+import { consoleLogger } from '@/server/logger';
+import { syncRepositories, type SyncRepositoriesInput } from '@/server/services/sync-repositories';
+import type { ZSyncArgs } from '../args';
+import { progressPrinter } from '../progress';
+import type { z } from 'zod';
+
+export async function syncCommand(args: z.infer<typeof ZSyncArgs>, config: Config, client?: SyncRepositoriesInput['client']): Promise<number> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const progress = progressPrinter();
+  try {
+    const result = await syncRepositories({
+      config,
+      db: database.db,
+      logger: consoleLogger,
+      repos: args.repo,
+      since: args.since,
+      onProgress: progress.onProgress,
+      client,
+    });
+    progress.done();
+    printResult(result);
+    return result.status === 'succeeded' ? 0 : 1;
+  } finally {
+    progress.done();
+    await database.close();
+  }
+}
+
+export function printResult(result: SyncResult, out: NodeJS.WritableStream = process.stdout): void {
+  for (const repo of result.repositories) {
+    const counts = Object.entries(repo.items).map(([resource, n]) => `${resource} ${n}`).join(', ');
+    out.write(`${repo.errors.length ? '✗' : '✓'} ${repo.fullName}: ${counts || 'nothing new'}\n`);
+    for (const error of repo.errors) out.write(`    ${error}\n`);
+  }
+  for (const error of result.targetErrors) out.write(`✗ ${error}\n`);
+  if (result.warnings.length) out.write(`${result.warnings.length} payload(s) skipped or defaulted; see the warnings above.\n`);
+  const rate = result.rateLimitRemaining === null ? '' : `, rate limit ${result.rateLimitRemaining} left`;
+  out.write(`Sync ${result.status} in ${result.requests} GitHub requests${rate}.\n`);
+}

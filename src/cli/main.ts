@@ -1,0 +1,50 @@
+/**
+ * `leadline <command>`: exit 0 ok, 1 failure, 2 bad usage or configuration.
+ */
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from '@/config/env';
+import { NothingToSyncError } from '@/server/services/sync-repositories';
+import { USAGE, UsageError, parseCliArgs, type TCliArgs } from './args';
+import { demoCommand } from './commands/demo';
+import { statusCommand } from './commands/status';
+import { syncCommand } from './commands/sync';
+
+export async function main(argv: string[]): Promise<number> {
+  let args: TCliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`leadline: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    // Like `next start`, read a .env file from the working directory; the environment wins.
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    const config = loadConfig();
+    switch (args.command) {
+      case 'sync':
+        return await syncCommand(args, config);
+      case 'status':
+        return await statusCommand(config);
+      case 'demo':
+        return await demoCommand(args, config);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof NothingToSyncError) {
+      process.stderr.write(`leadline: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`leadline: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+// Run when executed (tsx src/cli/main.ts, or bin/leadline.mjs), not when imported by tests.
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

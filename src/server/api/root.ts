@@ -1,0 +1,14 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { repositoriesRouter } from './routers/repositories';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  repositories: repositoriesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Calls procedures in-process, without HTTP: server components and tests. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,25 @@
+import { TRPCError } from '@trpc/server';
+import { getRepositoryOverview } from '@/server/services/get-repository-overview';
+import { ZGetRepositoryOverviewInput, ZRepositoryOverview } from '@/server/services/get-repository-overview.types';
+import { listRepositorySummaries } from '@/server/services/list-repository-summaries';
+import { ZRepositorySummaries } from '@/server/services/list-repository-summaries.types';
+import { publicProcedure, router } from '../trpc';
+
+export const repositoriesRouter = router({
+  /** Every stored repository with its counts, the organisation's totals and the sync status. */
+  list: publicProcedure
+    .output(ZRepositorySummaries)
+    .query(({ ctx }) => listRepositorySummaries(ctx.db, { now: new Date() })),
+
+  /** One repository's counts, by `owner/name`. */
+  overview: publicProcedure
+    .input(ZGetRepositoryOverviewInput)
+    .output(ZRepositoryOverview)
+    .query(async ({ ctx, input }) => {
+      const overview = await getRepositoryOverview(ctx.db, { fullName: input.fullName, now: new Date() });
+      if (!overview) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: `Repository ${input.fullName} is not stored` });
+      }
+      return overview;
+    }),
+});

@@ -1,0 +1,50 @@
+/**
+ * tRPC's one initialisation: context, transformer, error shape, and the procedure builders every
+ * router uses. Routers validate input, call one service and map its misses; nothing else.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import type { Db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import type { MetricSettings } from '@/server/metric-settings';
+
+export interface Context {
+  db: Db;
+  /** The configured parts of the metric definitions (zone, bots, deployment patterns). */
+  settings: MetricSettings;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Input that fails its schema is a 400 whose message lists each issue by path, one per line,
+    // instead of tRPC's default JSON dump of the issue array. (A failing *output* schema is our
+    // bug, a 500, and is not described to the client.)
+    const inputError = error.code === 'BAD_REQUEST' && error.cause instanceof z.ZodError ? error.cause : null;
+    // Internal errors can quote configuration (an invalid DATABASE_URL, say); outside development
+    // their text stays in the server log and the client gets a generic message.
+    const hidden = error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
+    return {
+      ...shape,
+      message: inputError ? z.prettifyError(inputError) : hidden ? 'Internal server error' : shape.message,
+      data: {
+        ...shape.data,
+        zodError: inputError ? z.flattenError(inputError) : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+/** Services report a caller's mistake as an AppError; here it becomes the matching tRPC error once. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);

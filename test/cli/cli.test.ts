@@ -1,0 +1,104 @@
+/**
+ * The CLI end to end in-process: configuration from the environment, a real `sync` into an embedded
+ * database on disk through the fake GitHub, `status` reading it back, and the exit codes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
+import { startFakeGitHub, type FakeGitHub } from '../../src/fake-github/server';
+import { buildOrg } from '../support/fake-org-builder';
+
+const ENV_KEYS = ['GITHUB_TOKEN', 'LEADLINE_REPOS', 'LEADLINE_DATA_DIR', 'LEADLINE_SYNC_SINCE', 'DATABASE_URL', 'LEADLINE_TIME_ZONE'];
+
+async function run(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+  for (const key of ENV_KEYS) delete process.env[key];
+  Object.assign(process.env, env);
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(argv);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
+describe('leadline CLI', () => {
+  let github: FakeGitHub & { close(): void };
+  let dir: string;
+
+  beforeAll(() => {
+    github = startFakeGitHub(
+      buildOrg({ repositories: [{ name: 'api', pullRequests: [{ number: 1, state: 'MERGED', reviews: [{ authorLogin: 'bob', state: 'APPROVED' }] }, { number: 2 }] }] }),
+    );
+    dir = mkdtempSync(path.join(os.tmpdir(), 'leadline-cli-'));
+  });
+  afterAll(() => {
+    github.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const env = () => ({ GITHUB_TOKEN: 'test-token', LEADLINE_REPOS: 'acme/api', LEADLINE_DATA_DIR: path.join(dir, 'data'), LEADLINE_SYNC_SINCE: '2023-06-01' });
+
+  it('syncs the configured repositories into the embedded database and exits 0', async () => {
+    const { code, stdout } = await run(['sync'], env());
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ acme\/api: pull_requests 2, /);
+    expect(stdout).toMatch(/Sync succeeded in \d+ GitHub requests/);
+  });
+
+  it('reports what is stored with status, including the rate limit when a token is configured', async () => {
+    const { code, stdout } = await run(['status'], env());
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Database: embedded PGlite in ${path.join(dir, 'data')}`);
+    expect(stdout).toMatch(/acme\/api: synced \d{4}-/);
+    expect(stdout).toContain('2 PRs (1 open, 1 merged');
+    expect(stdout).toMatch(/1 reviews/);
+    expect(stdout).toMatch(/Last sync: succeeded/);
+    expect(stdout).toMatch(/GitHub rate limit: REST \d+\/5000/);
+  });
+
+  it('exits 1 when a repository cannot be synced, and says which', async () => {
+    const { code, stdout } = await run(['sync', '--repo', 'acme/nope'], env());
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ acme/nope: not found, or the token cannot see it');
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['sync', '--since', 'last week'], /--since: use YYYY-MM-DD/],
+    [['sync', '--repo', 'not-a-repo'], /--repo.*use owner\/name or org:NAME/],
+    [['sync', '--bogus'], /Unknown option '--bogus'/],
+  ])('exits 2 for bad usage %j', async (argv, message) => {
+    const { code, stderr } = await run(argv, env());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('Usage: leadline <command>');
+  });
+
+  it('exits 2 naming the variable for bad configuration, and for nothing to sync', async () => {
+    const bad = await run(['status'], { ...env(), LEADLINE_TIME_ZONE: 'Mars/Olympus' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/LEADLINE_TIME_ZONE: not an IANA time zone/);
+    const none = await run(['sync'], { ...env(), LEADLINE_REPOS: '' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/No repositories to sync: set LEADLINE_REPOS/);
+  });
+
+  it('prints help and exits 0', async () => {
+    const { code, stdout } = await run(['help'], {});
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Commands:\n\s+sync/);
+  });
+});

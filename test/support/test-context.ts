@@ -1,0 +1,9 @@
+import { loadConfig } from '../../src/config/env';
+import type { Db } from '../../src/server/db/client';
+import type { Context } from '../../src/server/api/trpc';
+import { metricSettings, type MetricSettings } from '../../src/server/metric-settings';
+
+/** A tRPC context on a test database with the default definitions (UTC, default patterns). */
+export function testContext(db: Db, settings: Partial<MetricSettings> = {}): Context {
+  return { db, settings: { ...metricSettings(loadConfig({})), ...settings } };
+}

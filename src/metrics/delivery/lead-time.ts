@@ -1,0 +1,73 @@
+/**
+ * Lead time for changes (METRICS.md): per PR, `deployedAt − startAt` (startAt = min(first commit,
+ * created)); the headline is the median over PRs deployed in the period (attributed to `deployedAt`).
+ * Bot-authored PRs are left out unless `includeBots` (they still ship in deployments). A negative
+ * span is null and listed as an anomaly.
+ */
+import { aggregate } from '../aggregate';
+import { isBot } from '../bots';
+import { pullRequestTimestamps } from '../pull-requests/timestamps';
+import type { PullRequestRecord } from '../records';
+import { span } from '../time';
+import type { Aggregate, MetricOptions, Period } from '../types';
+import type { DeploymentMapping, MappingRule } from './map-pull-requests';
+
+/** A shipped PR with its lead time `deployedAt − startAt` and the rule that mapped it. */
+export interface LeadTimeMember {
+  prId: number;
+  repoId: number;
+  repo: string;
+  number: number;
+  title: string;
+  author: string | null;
+  startAt: Date;
+  mergedAt: Date;
+  deployedAt: Date;
+  deploymentId: string;
+  rule: MappingRule;
+  /** `deployedAt − startAt`; null when negative. */
+  seconds: number | null;
+  negative: boolean;
+}
+
+/** Median lead time over PRs deployed in the period. */
+export interface LeadTime extends Aggregate<LeadTimeMember> {
+  /** Members of the period whose span is negative (left out of the numbers). */
+  anomalies: LeadTimeMember[];
+}
+
+type LeadTimeOptions = Pick<MetricOptions, 'businessTime' | 'timeZone' | 'botLogins' | 'includeBots'>;
+
+/** Every shipped PR's lead time (any period; bots left out unless includeBots). */
+export function leadTimeMembers(prs: readonly PullRequestRecord[], mapping: DeploymentMapping, options: LeadTimeOptions): LeadTimeMember[] {
+  const byId = new Map(prs.map((p) => [p.id, p]));
+  const members: LeadTimeMember[] = [];
+  for (const s of mapping.shipped) {
+    const pr = byId.get(s.prId);
+    if (!pr || (!options.includeBots && isBot(pr.author, options))) continue;
+    const startAt = pullRequestTimestamps(pr, options).startAt;
+    const lead = span(startAt, s.deployedAt, options);
+    members.push({
+      prId: pr.id,
+      repoId: pr.repoId,
+      repo: pr.repo,
+      number: pr.number,
+      title: pr.title,
+      author: pr.author.login,
+      startAt,
+      mergedAt: s.mergedAt,
+      deployedAt: s.deployedAt,
+      deploymentId: s.deploymentId,
+      rule: s.rule,
+      seconds: lead.seconds,
+      negative: lead.negative,
+    });
+  }
+  return members;
+}
+
+/** The median (p75, p90, n) lead time of PRs deployed in the period. */
+export function leadTime(members: readonly LeadTimeMember[], period: Period): LeadTime {
+  const result = aggregate(members, period, (m) => m.deployedAt, (m) => m.seconds);
+  return { ...result, anomalies: result.members.filter((m) => m.negative) };
+}

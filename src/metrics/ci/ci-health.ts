@@ -1,0 +1,66 @@
+/**
+ * CI health (METRICS.md, "CI health"), org-wide and per workflow (repository + workflow name).
+ *
+ * - success rate = success / (success + failure + timed_out + startup_failure), latest attempt per run
+ * - flaky rate = runs whose latest attempt succeeded after an earlier attempt failed / runs with an outcome
+ * - duration = `updatedAt − runStartedAt` of the latest attempt; queue time = `runStartedAt − createdAt`
+ * - default-branch red time, per workflow, attributed to the period of its end
+ *
+ * Runs are attributed to the period of their `createdAt` (see run-member.ts for why).
+ */
+import type { WorkflowRunRecord } from '../records';
+import { inPeriod } from '../time';
+import type { MetricOptions, Period } from '../types';
+import { redStretches, type RedTime } from './red-time';
+import { toRunMember, type CiRunMember } from './run-member';
+import { ciSummary, type CiSummary } from './summary';
+
+export interface CiContext {
+  defaultBranchByRepo: ReadonlyMap<number, string>;
+  /** `owner/name` by repository id, so members can name their repository (optional). */
+  repoNames?: ReadonlyMap<number, string>;
+}
+
+export interface WorkflowHealth extends CiSummary {
+  repoId: number;
+  repo: string | null;
+  workflow: string;
+}
+
+export interface CiHealth {
+  overall: CiSummary;
+  /** Workflows with a run in the period, a red stretch that ended in it, or one still red at `now`; by repository, then name. */
+  workflows: WorkflowHealth[];
+  /** Runs of the period with a negative duration or queue time (left out of those aggregates). */
+  anomalies: CiRunMember[];
+}
+
+export function ciHealth(runs: WorkflowRunRecord[], period: Period, options: MetricOptions, context: CiContext): CiHealth {
+  const members = runs.map((run) => toRunMember(run, options, context));
+  const groups = new Map<string, CiRunMember[]>();
+  for (const member of members) {
+    const key = `${member.repoId}\u0000${member.workflow}`;
+    const group = groups.get(key);
+    if (group) group.push(member);
+    else groups.set(key, [member]);
+  }
+
+  const all: RedTime = { stretches: [], ongoing: [] };
+  const workflows: WorkflowHealth[] = [];
+  for (const group of groups.values()) {
+    const red = redStretches(group, options);
+    all.stretches.push(...red.stretches);
+    all.ongoing.push(...red.ongoing);
+    const summary = ciSummary(group, red, period, options);
+    if (summary.runs === 0 && summary.redTime.stretches.members.length === 0 && red.ongoing.length === 0) continue;
+    const [first] = group as [CiRunMember];
+    workflows.push({ repoId: first.repoId, repo: first.repo, workflow: first.workflow, ...summary });
+  }
+  workflows.sort((a, b) => (a.repo ?? '').localeCompare(b.repo ?? '') || a.repoId - b.repoId || a.workflow.localeCompare(b.workflow));
+  all.stretches.sort((a, b) => a.endedAt.getTime() - b.endedAt.getTime() || a.fixRunId - b.fixRunId);
+  all.ongoing.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+
+  const overall = ciSummary(members, all, period, options);
+  const anomalies = members.filter((m) => m.anomalies.length > 0 && inPeriod(m.at, period));
+  return { overall, workflows, anomalies };
+}

@@ -4,6 +4,6 @@ import type { Context } from '../../src/server/api/trpc';
 import { metricSettings, type MetricSettings } from '../../src/server/metric-settings';
 
 /** A tRPC context on a test database with the default definitions (UTC, default patterns). */
-export function testContext(db: Db, settings: Partial<MetricSettings> = {}): Context {
-  return { db, settings: { ...metricSettings(loadConfig({})), ...settings } };
+export function testContext(db: Db, settings: Partial<MetricSettings> = {}, now: Date = new Date()): Context {
+  return { db, settings: { ...metricSettings(loadConfig({})), ...settings }, now: () => now };
 }

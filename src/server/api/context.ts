@@ -6,5 +6,5 @@ import type { Context } from './trpc';
 
 export async function createContext(): Promise<Context> {
   const { db } = await getDatabase();
-  return { db, settings: metricSettings(loadConfig()) };
+  return { db, settings: metricSettings(loadConfig()), now: () => new Date() };
 }

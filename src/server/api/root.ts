@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { metricsRouter } from './routers/metrics';
 import { repositoriesRouter } from './routers/repositories';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   repositories: repositoriesRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,8 @@ export interface Context {
   db: Db;
   /** The configured parts of the metric definitions (zone, bots, deployment patterns). */
   settings: MetricSettings;
+  /** The clock every "now" is read from (tests fix it). */
+  now: () => Date;
 }
 
 const t = initTRPC.context<Context>().create({

@@ -9,14 +9,14 @@ export const repositoriesRouter = router({
   /** Every stored repository with its counts, the organisation's totals and the sync status. */
   list: publicProcedure
     .output(ZRepositorySummaries)
-    .query(({ ctx }) => listRepositorySummaries(ctx.db, { now: new Date() })),
+    .query(({ ctx }) => listRepositorySummaries(ctx.db, { now: ctx.now() })),
 
   /** One repository's counts, by `owner/name`. */
   overview: publicProcedure
     .input(ZGetRepositoryOverviewInput)
     .output(ZRepositoryOverview)
     .query(async ({ ctx, input }) => {
-      const overview = await getRepositoryOverview(ctx.db, { fullName: input.fullName, now: new Date() });
+      const overview = await getRepositoryOverview(ctx.db, { fullName: input.fullName, now: ctx.now() });
       if (!overview) {
         throw new TRPCError({ code: 'NOT_FOUND', message: `Repository ${input.fullName} is not stored` });
       }

@@ -1,0 +1,26 @@
+/**
+ * "Where does this number come from?": one metric over the query's period with every member it
+ * was computed from, each with its own value, and the formula in words. A chart point is explained
+ * by asking for its week as the period.
+ */
+import type { Db } from '@/server/db/client';
+import type { MetricSettings } from '@/server/metric-settings';
+import { METRIC_CATALOGUE, type MetricKey } from './metric-catalogue';
+import { metricContext } from './metric-context';
+import type { MetricExplanation } from './metric-view.types';
+import { metricView } from './metric-views';
+import type { TMetricsQueryParsed } from './metrics-query.types';
+
+export async function explainMetric(db: Db, query: TMetricsQueryParsed, key: MetricKey, settings: MetricSettings, now: Date): Promise<MetricExplanation> {
+  const context = await metricContext(db, query, settings, now);
+  const view = metricView(key, context.compute(context.scope.period), context.scope.options, context.repoNames);
+  return {
+    key,
+    ...METRIC_CATALOGUE[key],
+    preset: query.preset,
+    period: context.scope.period,
+    headline: view.headline,
+    columns: view.columns,
+    rows: view.rows(),
+  };
+}

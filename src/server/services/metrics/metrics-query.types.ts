@@ -1,0 +1,40 @@
+/**
+ * What every metric query takes: a period, the repositories, and the definition switches. One
+ * schema for the tRPC boundary; a bad value is a 400 that names the field.
+ */
+import { z } from 'zod';
+import { ZMetricKey } from './metric-catalogue';
+
+export const MAX_PERIOD_DAYS = 366;
+
+const ZMetricsQueryFields = z.object({
+  /** Inclusive start instant. */
+  from: z.date(),
+  /** Exclusive end instant. */
+  to: z.date(),
+  /** `owner/name`; absent or empty: every stored repository. */
+  repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
+  preset: z.enum(['default', 'devlake']).default('default'),
+  /** Brings bot-authored PRs back (bots never count as reviewers). */
+  includeBots: z.boolean().default(false),
+  /** Count no time on Saturdays and Sundays in the configured zone. */
+  businessTime: z.boolean().default(false),
+});
+
+/** A period starts before it ends and spans at most a year (each query loads its facts). */
+function checkedPeriod<T extends z.ZodType<{ from: Date; to: Date }>>(schema: T) {
+  return schema
+    .refine((q) => q.from < q.to, { message: 'the period must start before it ends', path: ['to'] })
+    .refine((q) => q.to.getTime() - q.from.getTime() <= MAX_PERIOD_DAYS * 86_400_000, {
+      message: `the period may span at most ${MAX_PERIOD_DAYS} days`,
+      path: ['to'],
+    });
+}
+
+export const ZMetricsQuery = checkedPeriod(ZMetricsQueryFields);
+
+/** A metric query and the metric to explain. */
+export const ZExplainMetricInput = checkedPeriod(ZMetricsQueryFields.extend({ metric: ZMetricKey }));
+
+export type TMetricsQuery = z.input<typeof ZMetricsQuery>;
+export type TMetricsQueryParsed = z.output<typeof ZMetricsQuery>;

@@ -1,0 +1,174 @@
+/**
+ * The services against the generator's truth: the synthetic org is synced through the real sync,
+ * the overview is computed for one complete week, and each headline is compared with the same number
+ * worked out here, independently, from what the generator says it planted (truth.ts), not from the
+ * stored rows. The median is computed here too (linear interpolation, METRICS.md "Aggregation").
+ */
+import { TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGitHub } from '../../src/fake-github/server';
+import { generateOrgWithTruth, type OrgTruth } from '../../src/fake-github/truth';
+import { handleTrpcRequest } from '../../src/server/api/http';
+import { createCaller } from '../../src/server/api/root';
+import type { Database } from '../../src/server/db/client';
+import type { TeamHealth } from '../../src/server/services/metrics/team-health.types';
+import { syncWithFake } from '../support/sync-harness';
+import { testContext } from '../support/test-context';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+/**
+ * ISO week 2026-W45 in UTC: the generator's week with two failed deployments and an incident whose
+ * fix shipped as a hotfix; the week before (W44, the previous period) has a revert.
+ */
+const WEEK = { from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-09T00:00:00Z') };
+const PREVIOUS = { from: new Date('2026-10-26T00:00:00Z'), to: WEEK.from };
+
+const { org, truth } = generateOrgWithTruth({ now: NOW });
+
+const ms = (iso: string) => Date.parse(iso);
+const inWeek = (iso: string | null, period = WEEK): iso is string => iso !== null && ms(iso) >= period.from.getTime() && ms(iso) < period.to.getTime();
+const seconds = (from: string, to: string) => (ms(to) - ms(from)) / 1000;
+
+/** The p50 by linear interpolation between closest ranks, written here so the test does not lean on the code under test. */
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) / 2;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
+}
+
+/** The week's headline numbers, from the truth alone. */
+function expectedFromTruth(t: OrgTruth, period = WEEK) {
+  const humanPrs = t.pullRequests.filter((p) => !p.authorIsBot);
+  const deployments = t.deployments.filter((d) => inWeek(d.finishedAt, period));
+  const runs = t.workflowRuns.filter((r) => inWeek(r.createdAt, period) && (r.outcome === 'success' || r.outcome === 'failure'));
+  return {
+    // pickup = first_review_at − ready_at, attributed to first_review_at
+    timeToFirstReview: median(humanPrs.filter((p) => inWeek(p.firstReviewAt, period) && p.readyAt).map((p) => seconds(p.readyAt!, p.firstReviewAt!))),
+    // cycle = merged_at − start_at, attributed to merged_at
+    cycleTime: median(humanPrs.filter((p) => inWeek(p.mergedAt, period)).map((p) => seconds(p.startAt!, p.mergedAt!))),
+    // lead time = deployed_at − start_at, over PRs deployed in the period
+    leadTime: median(humanPrs.filter((p) => inWeek(p.deployedAt, period)).map((p) => seconds(p.startAt!, p.deployedAt!))),
+    // one week: successful production deployments finished in it
+    deploymentFrequency: deployments.filter((d) => d.outcome === 'success').length,
+    changeFailureRate: deployments.length ? deployments.filter((d) => d.failed).length / deployments.length : null,
+    ciSuccessRate: runs.length ? runs.filter((r) => r.outcome === 'success').length / runs.length : null,
+    counts: {
+      pickup: humanPrs.filter((p) => inWeek(p.firstReviewAt, period) && p.readyAt).length,
+      cycle: humanPrs.filter((p) => inWeek(p.mergedAt, period)).length,
+      lead: humanPrs.filter((p) => inWeek(p.deployedAt, period)).length,
+      deployments: deployments.length,
+      runs: runs.length,
+    },
+  };
+}
+
+const headline = (health: TeamHealth, key: string) => {
+  const card = health.cards.find((c) => c.key === key);
+  if (!card) throw new Error(`no card ${key}`);
+  return card.headline;
+};
+
+describe.each(databaseKinds())('metric services against the generator truth on %s', (kind: DatabaseKind) => {
+  let database: Database;
+  let health: TeamHealth;
+  const caller = () => createCaller(testContext(database.db, {}, NOW));
+
+  beforeAll(async () => {
+    const github = startFakeGitHub(structuredClone(org));
+    try {
+      database = await createTestDatabase(kind);
+      await syncWithFake(database.db, { targets: ['org:acme'], horizon: new Date('2026-01-01T00:00:00Z'), now: NOW });
+    } finally {
+      github.close();
+    }
+    health = await caller().metrics.teamHealth(WEEK);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('the week has enough of everything to be a real check', () => {
+    const expected = expectedFromTruth(truth);
+    expect(expected.counts.pickup).toBeGreaterThanOrEqual(5);
+    expect(expected.counts.cycle).toBeGreaterThanOrEqual(5);
+    expect(expected.counts.lead).toBeGreaterThanOrEqual(3);
+    expect(expected.counts.deployments).toBeGreaterThanOrEqual(3);
+    expect(expected.counts.runs).toBeGreaterThanOrEqual(10);
+    expect(expected.changeFailureRate).toBeGreaterThan(0);
+    expect(truth.deployments.filter((d) => inWeek(d.finishedAt)).flatMap((d) => d.reasons)).toEqual(expect.arrayContaining(['failure', 'incident', 'hotfix']));
+  });
+
+  it('matches the truth for time to first review, cycle time and lead time', () => {
+    const expected = expectedFromTruth(truth);
+    expect(headline(health, 'timeToFirstReview')).toMatchObject({ value: expected.timeToFirstReview, n: expected.counts.pickup });
+    expect(headline(health, 'cycleTime')).toMatchObject({ value: expected.cycleTime, n: expected.counts.cycle });
+    expect(headline(health, 'leadTime')).toMatchObject({ value: expected.leadTime, n: expected.counts.lead });
+  });
+
+  it('matches the truth for deployments, change failures and CI success', () => {
+    const expected = expectedFromTruth(truth);
+    expect(headline(health, 'deploymentFrequency').value).toBe(expected.deploymentFrequency);
+    expect(headline(health, 'changeFailureRate')).toMatchObject({ value: expected.changeFailureRate, denominator: expected.counts.deployments });
+    expect(headline(health, 'ciSuccessRate')).toMatchObject({ value: expected.ciSuccessRate, denominator: expected.counts.runs });
+  });
+
+  it('compares each card with the week before, from the truth too', () => {
+    const before = expectedFromTruth(truth, PREVIOUS);
+    const cycle = health.cards.find((c) => c.key === 'cycleTime')!;
+    expect(cycle.previous).toBe(before.cycleTime);
+    expect(cycle.change).toBe(expectedFromTruth(truth).cycleTime! - before.cycleTime!);
+    // Lower is better for cycle time: a shorter week is an improvement.
+    expect(cycle.improved).toBe(cycle.change! < 0);
+  });
+
+  it('explains time to first review with exactly the PRs of the truth, whose own values give the headline', async () => {
+    const explained = await caller().metrics.explain({ ...WEEK, metric: 'timeToFirstReview' });
+    const truthPrs = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.firstReviewAt) && p.readyAt);
+    expect(explained.rows.map((r) => `${r.cells.repo as string}#${r.cells.number as number}`).sort()).toEqual(truthPrs.map((p) => `${p.repo}#${p.number}`).sort());
+    for (const p of truthPrs) {
+      const row = explained.rows.find((r) => r.cells.repo === p.repo && r.cells.number === p.number)!;
+      expect(row.value).toBe(seconds(p.readyAt!, p.firstReviewAt!));
+      expect(row.github).toEqual({ repo: p.repo, path: `pull/${p.number}` });
+    }
+    // They add up: the median of the counted members' own values is the headline.
+    expect(median(explained.rows.filter((r) => r.counted).map((r) => r.value!))).toBe(explained.headline.value);
+    expect(explained.headline.value).toBe(headline(health, 'timeToFirstReview').value);
+  });
+
+  it('explains the change failure rate with every deployment of the week and why each failed', async () => {
+    const explained = await caller().metrics.explain({ ...WEEK, metric: 'changeFailureRate' });
+    const deployments = truth.deployments.filter((d) => inWeek(d.finishedAt));
+    expect(explained.rows.map((r) => r.id).sort()).toEqual(deployments.map((d) => d.id).sort());
+    for (const d of deployments) {
+      const row = explained.rows.find((r) => r.id === d.id)!;
+      expect(row.value).toBe(d.failed ? 1 : 0);
+      expect(row.cells.reasons).toBe(d.reasons.join(', '));
+    }
+  });
+
+  it('rejects an unknown repository, an inverted period and an unknown preset with BAD_REQUEST and a reason', async () => {
+    const rejection = async (input: unknown) => {
+      const error = await caller()
+        .metrics.teamHealth(input as Parameters<ReturnType<typeof caller>['metrics']['teamHealth']>[0])
+        .then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('BAD_REQUEST');
+      return (error as TRPCError).message;
+    };
+    expect(await rejection({ ...WEEK, repos: ['acme/nope'] })).toContain('Unknown repository acme/nope');
+    expect(await rejection({ from: WEEK.to, to: WEEK.from })).toContain('the period must start before it ends');
+    expect(await rejection({ ...WEEK, preset: 'linearb' })).toContain('preset');
+  });
+
+  it('answers bad input over HTTP with status 400', async () => {
+    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ from: WEEK.to, to: WEEK.from })));
+    const response = await handleTrpcRequest(new Request(`http://localhost/api/trpc/metrics.teamHealth?input=${input}`), async () => testContext(database.db, {}, NOW));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { json: { message: string } } }).error.json.message).toContain('the period must start before it ends');
+  });
+});

@@ -126,6 +126,26 @@ describe.each(databaseKinds())('metric services against the generator truth on %
     expect(cycle.improved).toBe(cycle.change! < 0);
   });
 
+  it('narrows the PR numbers, and only those, to the chosen authors', async () => {
+    // The two humans with the most PRs merged in the week, from the org the generator made.
+    const authorOf = new Map(org.repositories.flatMap((r) => r.pullRequests.map((p) => [`${r.owner}/${r.name}#${p.number}`, p.authorLogin] as const)));
+    const merged = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.mergedAt));
+    const tally = new Map<string, number>();
+    for (const p of merged) {
+      const login = authorOf.get(`${p.repo}#${p.number}`);
+      if (login) tally.set(login, (tally.get(login) ?? 0) + 1);
+    }
+    const authors = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([login]) => login);
+    const theirs = merged.filter((p) => authors.includes(authorOf.get(`${p.repo}#${p.number}`) ?? ''));
+    expect(theirs.length).toBeGreaterThanOrEqual(2);
+    expect(theirs.length).toBeLessThan(merged.length);
+
+    const narrowed = await caller().metrics.teamHealth({ ...WEEK, authors: authors.map((a) => a.toUpperCase()) });
+    expect(headline(narrowed, 'cycleTime')).toMatchObject({ value: median(theirs.map((p) => seconds(p.startAt!, p.mergedAt!))), n: theirs.length });
+    // Deployments belong to repositories: the same with or without the filter.
+    expect(headline(narrowed, 'deploymentFrequency')).toEqual(headline(health, 'deploymentFrequency'));
+  });
+
   it('explains time to first review with exactly the PRs of the truth, whose own values give the headline', async () => {
     const explained = await caller().metrics.explain({ ...WEEK, metric: 'timeToFirstReview' });
     const truthPrs = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.firstReviewAt) && p.readyAt);

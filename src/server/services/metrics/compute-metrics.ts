@@ -8,6 +8,8 @@ import { coverageMetrics, type CoverageMetrics } from '@/metrics/coverage/covera
 import {
   deliveryMetrics,
   deployedAtByPullRequest,
+  leadTime,
+  leadTimeMembers,
   detectAllDeployments,
   detectedDeployments,
   mapPullRequests,
@@ -43,18 +45,35 @@ export function deriveDeliveryFacts(records: MetricRecords, settings: MetricSett
   return { detections, deployments, mapping, deployedAt: deployedAtByPullRequest(mapping) };
 }
 
-export function computeMetrics(records: MetricRecords, facts: DeliveryFacts, period: Period, options: MetricOptions, settings: MetricSettings): ComputedMetrics {
+/** PRs by these authors (case-insensitive, as GitHub compares logins); null: every PR. */
+export type AuthorFilter = ReadonlySet<string> | null;
+
+export function authorFilter(authors: readonly string[] | undefined): AuthorFilter {
+  return authors?.length ? new Set(authors.map((a) => a.toLowerCase())) : null;
+}
+
+export function computeMetrics(
+  records: MetricRecords,
+  facts: DeliveryFacts,
+  period: Period,
+  options: MetricOptions,
+  settings: MetricSettings,
+  authors: AuthorFilter = null,
+): ComputedMetrics {
   const repoNames = new Map(records.repositories.map((r) => [r.id, r.fullName]));
   const defaultBranchByRepo = new Map(records.repositories.map((r) => [r.id, r.defaultBranch]));
+  // Deployments, failures and reverts are found among every PR; only the PR numbers are narrowed.
+  const prs = authors ? records.pullRequests.filter((pr) => pr.author.login !== null && authors.has(pr.author.login.toLowerCase())) : records.pullRequests;
+  const delivery = deliveryMetrics(
+    { deployments: facts.deployments, prs: records.pullRequests, mapping: facts.mapping, incidents: records.incidents },
+    period,
+    options,
+    settings,
+  );
   return {
     period,
-    pullRequests: pullRequestMetrics(records.pullRequests, period, options, facts.deployedAt),
-    delivery: deliveryMetrics(
-      { deployments: facts.deployments, prs: records.pullRequests, mapping: facts.mapping, incidents: records.incidents },
-      period,
-      options,
-      settings,
-    ),
+    pullRequests: pullRequestMetrics(prs, period, options, facts.deployedAt),
+    delivery: authors ? { ...delivery, leadTime: leadTime(leadTimeMembers(prs, facts.mapping, options), period) } : delivery,
     ci: ciHealth(records.workflowRuns, period, options, { defaultBranchByRepo, repoNames }),
     coverage: coverageMetrics(records.commits, period, options, records.artifacts),
   };

@@ -5,7 +5,7 @@
 import type { MetricOptions, Period } from '@/metrics/types';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import { computeMetrics, deriveDeliveryFacts, type ComputedMetrics, type DeliveryFacts } from './compute-metrics';
+import { authorFilter, computeMetrics, deriveDeliveryFacts, type ComputedMetrics, type DeliveryFacts } from './compute-metrics';
 import { loadMetricRecords, type MetricRecords } from './load-metric-records';
 import type { TMetricsQueryParsed } from './metrics-query.types';
 import { resolveScope, type MetricScope } from './resolve-scope';
@@ -35,11 +35,12 @@ export async function metricContext(
   const records = await loadMetricRecords(db, { repoIds: scope.repoIds, from, now }, { withComments: query.preset === 'devlake' });
   const facts = deriveDeliveryFacts(records, settings);
   const metricOptions: MetricOptions = scope.options;
+  const authors = authorFilter(query.authors);
   return {
     scope,
     records,
     facts,
     repoNames: new Map(scope.repos.map((r) => [r.id, r.fullName])),
-    compute: (period) => computeMetrics(records, facts, period, metricOptions, settings),
+    compute: (period) => computeMetrics(records, facts, period, metricOptions, settings, authors),
   };
 }

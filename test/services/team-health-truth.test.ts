@@ -128,7 +128,7 @@ describe.each(databaseKinds())('metric services against the generator truth on %
 
   it('narrows the PR numbers, and only those, to the chosen authors', async () => {
     // The two humans with the most PRs merged in the week, from the org the generator made.
-    const authorOf = new Map(org.repositories.flatMap((r) => r.pullRequests.map((p) => [`${r.owner}/${r.name}#${p.number}`, p.authorLogin] as const)));
+    const authorOf = new Map(org.repositories.flatMap((r) => r.pullRequests.map((p) => [`${r.owner}/${r.name}#${p.number}` as string, p.authorLogin] as const)));
     const merged = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.mergedAt));
     const tally = new Map<string, number>();
     for (const p of merged) {

@@ -5,7 +5,7 @@
  */
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import { METRIC_CATALOGUE, type MetricKey } from './metric-catalogue';
+import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { metricContext } from './metric-context';
 import type { MetricExplanation } from './metric-view.types';
 import { metricView } from './metric-views';

@@ -8,7 +8,7 @@ import { span } from '@/metrics/time';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import type { ComputedMetrics } from './compute-metrics';
-import { METRIC_CATALOGUE, type MetricKey } from './metric-catalogue';
+import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { metricContext, previousPeriod, type MetricContext } from './metric-context';
 import { metricView } from './metric-views';
 import type { TMetricsQueryParsed } from './metrics-query.types';

@@ -4,7 +4,7 @@
  * panel and the reports all speak it.
  */
 import { z } from 'zod';
-import { ZMetricKey } from './metric-catalogue';
+import { ZMetricKey } from '@/metrics/catalogue';
 
 const num = z.number().nullable();
 

@@ -13,7 +13,7 @@ import type { PullRequestValueMember, PullRequestFactsMember } from '@/metrics/p
 import type { PhaseName, PullRequestMember, ReviewRequestMember } from '@/metrics/pull-requests/pull-request-metrics';
 import type { Aggregate, MetricOptions, Rate } from '@/metrics/types';
 import type { ComputedMetrics } from './compute-metrics';
-import type { MetricKey } from './metric-catalogue';
+import type { MetricKey } from '@/metrics/catalogue';
 import type { Column, Headline, MemberRow, WeekValue } from './metric-view.types';
 
 export interface MetricView {

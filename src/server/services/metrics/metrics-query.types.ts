@@ -3,7 +3,7 @@
  * schema for the tRPC boundary; a bad value is a 400 that names the field.
  */
 import { z } from 'zod';
-import { ZMetricKey } from './metric-catalogue';
+import { ZMetricKey } from '@/metrics/catalogue';
 
 export const MAX_PERIOD_DAYS = 366;
 

@@ -4,7 +4,7 @@
  * each repository's deployments were detected.
  */
 import { z } from 'zod';
-import { ZMetricKey } from './metric-catalogue';
+import { ZMetricKey } from '@/metrics/catalogue';
 import { ZHeadline, ZWeekValue } from './metric-view.types';
 
 export const ZBand = z.enum(['elite', 'high', 'medium', 'low']);

@@ -1,5 +1,5 @@
 /**
- * Every number the dashboard and the reports show, by key: its name, its unit, which direction is
+ * Every number the dashboard and the reports show (pure data: pages, client components and services share it), by key: its name, its unit, which direction is
  * better, and its formula in words (the same terms as docs/metrics.md and METRICS.md). The UI shows
  * the formula next to the number; the explanation lists the members it was computed from.
  */

@@ -1,7 +1,11 @@
 import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { Suspense, type ReactNode } from 'react';
+import { NavLinks } from '@/ui/shell/nav-links';
+import { THEME_SCRIPT, ThemeToggle } from '@/ui/shell/theme-toggle';
 import { TRPCReactProvider } from '@/ui/trpc/react';
 import './globals.css';
+import './dashboard.css';
 
 export const metadata: Metadata = {
   title: { default: 'Leadline', template: '%s · Leadline' },
@@ -16,9 +20,27 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // data-theme is set before hydration by THEME_SCRIPT from the reader's stored pick.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Leadline
+          </Link>
+          <Suspense fallback={<nav className="nav-links" aria-label="Sections" />}>
+            <NavLinks />
+          </Suspense>
+          <ThemeToggle />
+        </header>
+        <TRPCReactProvider>
+          <div id="main">{children}</div>
+        </TRPCReactProvider>
       </body>
     </html>
   );

@@ -1,21 +1,94 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getServerCaller } from '@/server/api/server-caller';
 import { FirstRun } from '@/ui/first-run';
-import { RepositoryTable } from '@/ui/repositories/repository-table';
-import { SyncStatus } from '@/ui/repositories/sync-status';
+import { explainPeriodOf, filtersToSearch, withFilters, type SearchParams } from '@/ui/filters/dashboard-filters';
+import { AttentionList } from '@/ui/dashboard/attention-list';
+import { ExplainPanel } from '@/ui/dashboard/explain-panel';
+import { FilterBar } from '@/ui/dashboard/filter-bar';
+import { MetricCard } from '@/ui/dashboard/metric-card';
+import { PhaseChart } from '@/ui/dashboard/phase-chart';
+import { PeriodHeading } from '@/ui/dashboard/period-heading';
+import { TrendChart } from '@/ui/dashboard/trend-chart';
+import { BadFilters } from './_dashboard/bad-filters';
+import { badRequestReason, loadDashboard } from './_dashboard/load-dashboard';
 
 // Reads the database on every request; never prerendered at build time.
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const list = await getServerCaller().repositories.list();
-  const empty = list.repositories.length === 0;
+export const metadata: Metadata = { title: 'Team health' };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const load = await loadDashboard(await searchParams);
+  if (load.kind === 'empty') {
+    return (
+      <main className="page">
+        <FirstRun />
+      </main>
+    );
+  }
+  if (load.kind === 'bad-filters') return <BadFilters reason={load.reason} resetHref="/" />;
+
+  const { filters, query, githubUrl } = load;
+  const caller = getServerCaller();
+  const explainPeriod = filters.explain ? explainPeriodOf(filters, load.now, load.timeZone) : null;
+  let health, explanation;
+  try {
+    [health, explanation] = await Promise.all([
+      caller.metrics.teamHealth(query),
+      filters.explain && explainPeriod ? caller.metrics.explain({ ...query, ...explainPeriod, metric: filters.explain }) : null,
+    ]);
+  } catch (error) {
+    const reason = badRequestReason(error);
+    if (reason) return <BadFilters reason={reason} resetHref="/" />;
+    throw error;
+  }
+  if (filters.week && !explainPeriod) return <BadFilters reason={`week: ${filters.week} is not a week`} resetHref="/" />;
+
+  const base = withFilters(filters, { explain: undefined });
+  const hrefFor = (key: (typeof health.cards)[number]['key']) => `/${filtersToSearch(withFilters(filters, { explain: key, week: undefined }))}`;
+  const search = filtersToSearch(base).slice(1);
+
   return (
-    <main className="page">
-      <header className="masthead">
-        <h1>Leadline</h1>
-        {(!empty || list.sync.latestRun) && <SyncStatus list={list} />}
-      </header>
-      {empty ? <FirstRun /> : <RepositoryTable list={list} />}
+    <main className="page dashboard">
+      <PeriodHeading title="Team health" health={health} timeZone={load.timeZone} />
+      <FilterBar filters={filters} repositories={load.repositories} teams={load.teams} shown={load.shown} />
+
+      <section aria-label="Headline metrics" className="cards">
+        {health.cards.map((card) => (
+          <MetricCard key={card.key} card={card} href={hrefFor(card.key)} active={filters.explain === card.key} />
+        ))}
+      </section>
+
+      {explanation && (
+        <ExplainPanel explanation={explanation} closeHref={`/${filtersToSearch(base)}`} week={filters.week} githubUrl={githubUrl} />
+      )}
+
+      <div className="two-columns">
+        <TrendChart series={health.cards.map((c) => ({ key: c.key, label: c.label, unit: c.unit, weekly: c.weekly }))} search={search} />
+        <section className="panel" aria-labelledby="phases-heading">
+          <div className="panel-heading">
+            <h2 id="phases-heading">Where cycle time goes</h2>
+            <Link href={hrefFor('cycleTime')}>Explain</Link>
+          </div>
+          <p className="muted small">Median of each phase per week (PRs merged that week; pickup by first review).</p>
+          <PhaseChart weeks={health.phases} />
+        </section>
+      </div>
+
+      <AttentionList attention={health.attention} githubUrl={githubUrl} />
+
+      <section className="panel" aria-labelledby="repos-heading">
+        <h2 id="repos-heading">Repositories</h2>
+        <ul className="repo-list">
+          {health.deploymentSources.map((d) => (
+            <li key={d.repo}>
+              <Link href={`/repos/${d.repo}${filtersToSearch(base)}`}>{d.repo}</Link>
+              <span className="muted small"> — deployments: {d.reason}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
     </main>
   );
 }

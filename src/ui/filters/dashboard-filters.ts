@@ -20,7 +20,13 @@ export const PERIOD_PRESETS = ['1w', '4w', '12w', '26w', '52w'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const DEFAULT_PERIOD: PeriodPreset = '4w';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+/** `2026-02-30` parses (as 2 March) in JavaScript: a day is real when it survives the round trip. */
+function isCalendarDay(s: string): boolean {
+  const at = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === s;
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD').refine(isCalendarDay, 'not a calendar date');
 const flag = z.enum(['0', '1'], { message: 'use 0 or 1' });
 const repoList = z
   .string()
@@ -118,4 +124,24 @@ export function explainPeriodOf(filters: DashboardFilters, now: Date, timeZone: 
   if (!filters.week) return periodOf(filters, now, timeZone);
   const week = weekFromKey(filters.week, timeZone);
   return week ? { from: week.from, to: week.to } : null;
+}
+
+/** The metrics query (tRPC input) the filters select over `period`; a team is passed in as its members' logins. */
+export function metricsQueryOf(filters: DashboardFilters, period: { from: Date; to: Date }, teamMembers: string[] | null = null) {
+  const authors = filters.author ? [filters.author] : (teamMembers ?? undefined);
+  return {
+    from: period.from,
+    to: period.to,
+    repos: filters.repos,
+    authors,
+    includeBots: filters.bots === '1',
+    businessTime: filters.business === '1',
+    preset: filters.preset ?? 'default',
+  };
+}
+
+/** `YYYY-MM-DD` of an instant in `timeZone`. */
+export function localDay(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
 }

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+
+/** A filter in the URL that cannot be used: the reason, and the way back. */
+export function BadFilters({ reason, resetHref }: { reason: string; resetHref: string }) {
+  return (
+    <main className="page">
+      <section className="panel error-panel" role="alert" aria-labelledby="bad-filters-heading">
+        <h1 id="bad-filters-heading">These filters cannot be used</h1>
+        <p className="error-message">{reason}</p>
+        <p>
+          <Link href={resetHref} className="button">
+            Reset the filters
+          </Link>
+        </p>
+      </section>
+    </main>
+  );
+}

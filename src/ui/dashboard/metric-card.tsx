@@ -1,0 +1,50 @@
+/**
+ * One headline: the median (or rate, or level) with its spread and count, the change against the
+ * previous period coloured by whether it is better, the DORA band where one applies, and the weekly
+ * sparkline. The whole card opens the number's explanation. `data-*` attributes carry the raw
+ * values for tests and scripts.
+ */
+import Link from 'next/link';
+import type { MetricCard as MetricCardData } from '@/server/services/metrics/team-health.types';
+import { formatChange, formatMetricValue } from '@/ui/metric-format';
+import { Sparkline } from './sparkline';
+
+const BAND_LABEL = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+export function MetricCard({ card, href, active }: { card: MetricCardData; href: string; active: boolean }) {
+  const { headline, unit } = card;
+  const spread =
+    headline.kind === 'distribution'
+      ? `p75 ${formatMetricValue(unit, headline.p75)} · p90 ${formatMetricValue(unit, headline.p90)} · n ${headline.n}`
+      : headline.kind === 'rate'
+        ? `${headline.numerator} of ${headline.denominator}`
+        : `${headline.n} ${headline.n === 1 ? 'repository' : 'repositories'}`;
+  const trend = card.improved === null ? 'neutral' : card.improved ? 'better' : 'worse';
+  return (
+    <Link
+      href={href}
+      className="metric-card"
+      aria-current={active ? 'true' : undefined}
+      data-metric={card.key}
+      data-value={headline.value ?? ''}
+      data-n={headline.n}
+      title={card.formula}
+    >
+      <span className="metric-label">{card.label}</span>
+      <span className="metric-value">{formatMetricValue(unit, headline.value)}</span>
+      <span className="metric-spread">{spread}</span>
+      <span className="metric-footer">
+        <span className={`metric-change ${trend}`} title={`previous period: ${formatMetricValue(unit, card.previous)}`}>
+          {card.change === null ? 'no previous data' : `${formatChange(unit, card.change)} vs previous`}
+          <span className="visually-hidden">{trend === 'better' ? ' (better)' : trend === 'worse' ? ' (worse)' : ''}</span>
+        </span>
+        {card.band && (
+          <span className={`band band-${card.band}`} title="DORA 2023 performance band">
+            {BAND_LABEL[card.band]}
+          </span>
+        )}
+      </span>
+      <Sparkline points={card.weekly} unit={unit} />
+    </Link>
+  );
+}

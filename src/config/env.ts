@@ -5,6 +5,7 @@
  * forbids it).
  */
 import { createEnv } from '@t3-oss/env-core';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -52,6 +53,31 @@ const timeZone = z
     }
   }, 'not an IANA time zone (e.g. Europe/Berlin)');
 
+/**
+ * A JSON file of teams, `{ "platform": ["alice", "bob"], "web": ["carol"] }`: team slug → GitHub
+ * logins. Read once at start-up; a missing file or a bad shape stops start-up like any bad value.
+ */
+const ZTeams = z.record(z.string().regex(/^[\w.-]+$/, 'a team slug: letters, digits, . _ -'), z.array(z.string().regex(/^[\w.[\]-]+$/, 'a GitHub login')).min(1));
+const teamsFile = z
+  .string()
+  .optional()
+  .transform((path, ctx) => {
+    if (!path) return {};
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `cannot read a JSON object of teams from ${path}: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+    const parsed = ZTeams.safeParse(raw);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'teams'}: ${i.message}`).join('; ')}` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 /** "2026-01-31" or a span back from now: "90d", "26w". */
 const sinceSpec = z
   .string()
@@ -80,6 +106,7 @@ const serverSchema = {
   LEADLINE_INCIDENT_LABEL: regex('incident'),
   LEADLINE_HOTFIX_PATTERN: regex('hotfix'),
   LEADLINE_SYNC_SINCE: sinceSpec,
+  LEADLINE_TEAMS_FILE: teamsFile,
 };
 
 export type GitHubAuth =
@@ -99,6 +126,8 @@ export interface Config {
   incidentLabel: RegExp;
   hotfixPattern: RegExp;
   syncSince: string;
+  /** Team slug → member logins, from LEADLINE_TEAMS_FILE. */
+  teams: Record<string, string[]>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -139,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     incidentLabel: parsed.LEADLINE_INCIDENT_LABEL,
     hotfixPattern: parsed.LEADLINE_HOTFIX_PATTERN,
     syncSince: parsed.LEADLINE_SYNC_SINCE,
+    teams: parsed.LEADLINE_TEAMS_FILE,
   };
 }
 

@@ -11,6 +11,8 @@ export interface MetricSettings {
   deployWorkflow: RegExp;
   incidentLabel: RegExp;
   hotfixPattern: RegExp;
+  /** Team slug → member logins (the team filter narrows PR numbers to its members). */
+  teams: Record<string, string[]>;
 }
 
 export function metricSettings(config: Config): MetricSettings {
@@ -21,5 +23,6 @@ export function metricSettings(config: Config): MetricSettings {
     deployWorkflow: config.deployWorkflow,
     incidentLabel: config.incidentLabel,
     hotfixPattern: config.hotfixPattern,
+    teams: config.teams,
   };
 }

@@ -141,9 +141,18 @@ describe.each(databaseKinds())('metric services against the generator truth on %
     expect(theirs.length).toBeLessThan(merged.length);
 
     const narrowed = await caller().metrics.teamHealth({ ...WEEK, authors: authors.map((a) => a.toUpperCase()) });
-    expect(headline(narrowed, 'cycleTime')).toMatchObject({ value: median(theirs.map((p) => seconds(p.startAt!, p.mergedAt!))), n: theirs.length });
+    const expected = { value: median(theirs.map((p) => seconds(p.startAt!, p.mergedAt!))), n: theirs.length };
+    expect(headline(narrowed, 'cycleTime')).toMatchObject(expected);
     // Deployments belong to repositories: the same with or without the filter.
     expect(headline(narrowed, 'deploymentFrequency')).toEqual(headline(health, 'deploymentFrequency'));
+
+    // The same two people as a configured team.
+    const teamCaller = createCaller(testContext(database.db, { teams: { core: authors } }, NOW));
+    const team = await teamCaller.metrics.teamHealth({ ...WEEK, team: 'core' });
+    expect(headline(team, 'cycleTime')).toMatchObject(expected);
+    expect(team).toMatchObject({ team: 'core', authors });
+    const unknown = await teamCaller.metrics.teamHealth({ ...WEEK, team: 'nope' }).then(() => null, (e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST', message: 'Unknown team nope: the configured teams are core' });
   });
 
   it('explains time to first review with exactly the PRs of the truth, whose own values give the headline', async () => {

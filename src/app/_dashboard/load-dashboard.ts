@@ -40,7 +40,6 @@ export async function loadDashboard(search: SearchParams): Promise<DashboardLoad
   if (!parsed.ok) return { kind: 'bad-filters', reason: parsed.reason };
   const { filters } = parsed;
   const config = loadConfig();
-  if (filters.team) return { kind: 'bad-filters', reason: `team: no team "${filters.team}" is configured` };
   const now = new Date();
   const period = periodOf(filters, now, config.timeZone);
   return {
@@ -50,7 +49,7 @@ export async function loadDashboard(search: SearchParams): Promise<DashboardLoad
     timeZone: config.timeZone,
     githubUrl: githubWebUrl(config.github.apiUrl),
     repositories: list.repositories.map((r) => r.fullName),
-    teams: [],
+    teams: Object.keys(config.teams).sort(),
     period,
     shown: { from: localDay(period.from, config.timeZone), to: localDay(new Date(period.to.getTime() - 1), config.timeZone) },
     query: metricsQueryOf(filters, period),

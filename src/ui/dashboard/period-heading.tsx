@@ -6,6 +6,7 @@ const day = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { ti
 export function PeriodHeading({ title, health, timeZone }: { title: string; health: TeamHealth; timeZone: string }) {
   const lastDay = new Date(health.period.to.getTime() - 1);
   const notes = [
+    health.team ? `team ${health.team} (${health.authors?.length ?? 0} people)` : health.authors ? `PRs by ${health.authors.join(', ')}` : null,
     health.preset === 'devlake' ? "DevLake's definitions" : null,
     health.includeBots ? 'bot PRs included' : 'bots excluded',
     health.businessTime ? 'business time (weekends not counted)' : null,

@@ -126,14 +126,14 @@ export function explainPeriodOf(filters: DashboardFilters, now: Date, timeZone: 
   return week ? { from: week.from, to: week.to } : null;
 }
 
-/** The metrics query (tRPC input) the filters select over `period`; a team is passed in as its members' logins. */
-export function metricsQueryOf(filters: DashboardFilters, period: { from: Date; to: Date }, teamMembers: string[] | null = null) {
-  const authors = filters.author ? [filters.author] : (teamMembers ?? undefined);
+/** The metrics query (tRPC input) the filters select over `period`. An author wins over a team. */
+export function metricsQueryOf(filters: DashboardFilters, period: { from: Date; to: Date }) {
   return {
     from: period.from,
     to: period.to,
     repos: filters.repos,
-    authors,
+    authors: filters.author ? [filters.author] : undefined,
+    team: filters.author ? undefined : filters.team,
     includeBots: filters.bots === '1',
     businessTime: filters.business === '1',
     preset: filters.preset ?? 'default',

@@ -96,6 +96,8 @@ export async function getTeamHealth(db: Db, query: TMetricsQueryParsed, settings
     previousPeriod: before,
     now,
     preset: query.preset,
+    authors: context.scope.authors,
+    team: query.authors?.length ? null : (query.team ?? null),
     includeBots: query.includeBots,
     businessTime: query.businessTime,
     timeZone: settings.timeZone,

@@ -35,7 +35,7 @@ export async function metricContext(
   const records = await loadMetricRecords(db, { repoIds: scope.repoIds, from, now }, { withComments: query.preset === 'devlake' });
   const facts = deriveDeliveryFacts(records, settings);
   const metricOptions: MetricOptions = scope.options;
-  const authors = authorFilter(query.authors);
+  const authors = authorFilter(scope.authors ?? undefined);
   return {
     scope,
     records,

@@ -19,6 +19,8 @@ const ZMetricsQueryFields = z.object({
    * time. Deployments, CI and coverage belong to repositories and are not narrowed.
    */
   authors: z.array(z.string().regex(/^[\w.\[\]-]+$/, 'a GitHub login')).max(1000).optional(),
+  /** A configured team: its members' PRs, like `authors` (which wins when both are given). */
+  team: z.string().regex(/^[\w.-]+$/, 'a team slug').max(100).optional(),
   preset: z.enum(['default', 'devlake']).default('default'),
   /** Brings bot-authored PRs back (bots never count as reviewers). */
   includeBots: z.boolean().default(false),

@@ -17,6 +17,19 @@ export interface MetricScope {
   period: Period;
   options: MetricOptions;
   settings: MetricSettings;
+  /** Only these authors' PRs (from `authors`, else the team's members); null: everyone. */
+  authors: string[] | null;
+}
+
+function resolveAuthors(query: TMetricsQueryParsed, settings: MetricSettings): string[] | null {
+  if (query.authors?.length) return query.authors;
+  if (!query.team) return null;
+  const members = settings.teams[query.team];
+  if (!members) {
+    const known = Object.keys(settings.teams);
+    throw new AppError('BAD_REQUEST', `Unknown team ${query.team}: ${known.length ? `the configured teams are ${known.join(', ')}` : 'no teams are configured (LEADLINE_TEAMS_FILE)'}`);
+  }
+  return members;
 }
 
 export async function resolveScope(db: Db, query: TMetricsQueryParsed, settings: MetricSettings, now: Date): Promise<MetricScope> {
@@ -30,7 +43,9 @@ export async function resolveScope(db: Db, query: TMetricsQueryParsed, settings:
     const unknown = named.filter((n) => !found.has(n));
     throw new AppError('BAD_REQUEST', `Unknown repository ${unknown.join(', ')}: not stored (sync it first, or check the spelling)`);
   }
+  const authors = resolveAuthors(query, settings);
   return {
+    authors,
     repoIds: repos.map((r) => r.id),
     repos,
     period: { from: query.from, to: query.to },

@@ -60,6 +60,9 @@ export const ZTeamHealth = z.object({
   previousPeriod: z.object({ from: z.date(), to: z.date() }),
   now: z.date(),
   preset: z.enum(['default', 'devlake']),
+  /** The PR numbers are narrowed to these authors (a team's members, or one person); null: everyone. */
+  authors: z.array(z.string()).nullable(),
+  team: z.string().nullable(),
   includeBots: z.boolean(),
   businessTime: z.boolean(),
   timeZone: z.string(),

@@ -35,7 +35,14 @@ export interface CiHealth {
   anomalies: CiRunMember[];
 }
 
-export function ciHealth(runs: WorkflowRunRecord[], period: Period, options: MetricOptions, context: CiContext): CiHealth {
+/** Every run as a member, grouped per workflow with its red stretches: what does not depend on the period. */
+export interface PreparedCi {
+  members: CiRunMember[];
+  workflows: { repoId: number; repo: string | null; workflow: string; runs: CiRunMember[]; red: RedTime }[];
+  red: RedTime;
+}
+
+export function prepareCi(runs: readonly WorkflowRunRecord[], options: MetricOptions, context: CiContext): PreparedCi {
   const members = runs.map((run) => toRunMember(run, options, context));
   const groups = new Map<string, CiRunMember[]>();
   for (const member of members) {
@@ -44,23 +51,33 @@ export function ciHealth(runs: WorkflowRunRecord[], period: Period, options: Met
     if (group) group.push(member);
     else groups.set(key, [member]);
   }
-
   const all: RedTime = { stretches: [], ongoing: [] };
-  const workflows: WorkflowHealth[] = [];
+  const workflows: PreparedCi['workflows'] = [];
   for (const group of groups.values()) {
     const red = redStretches(group, options);
     all.stretches.push(...red.stretches);
     all.ongoing.push(...red.ongoing);
-    const summary = ciSummary(group, red, period, options);
-    if (summary.runs === 0 && summary.redTime.stretches.members.length === 0 && red.ongoing.length === 0) continue;
     const [first] = group as [CiRunMember];
-    workflows.push({ repoId: first.repoId, repo: first.repo, workflow: first.workflow, ...summary });
+    workflows.push({ repoId: first.repoId, repo: first.repo, workflow: first.workflow, runs: group, red });
   }
   workflows.sort((a, b) => (a.repo ?? '').localeCompare(b.repo ?? '') || a.repoId - b.repoId || a.workflow.localeCompare(b.workflow));
   all.stretches.sort((a, b) => a.endedAt.getTime() - b.endedAt.getTime() || a.fixRunId - b.fixRunId);
   all.ongoing.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  return { members, workflows, red: all };
+}
 
-  const overall = ciSummary(members, all, period, options);
-  const anomalies = members.filter((m) => m.anomalies.length > 0 && inPeriod(m.at, period));
+export function summariseCi(prepared: PreparedCi, period: Period, options: MetricOptions): CiHealth {
+  const workflows: WorkflowHealth[] = [];
+  for (const w of prepared.workflows) {
+    const summary = ciSummary(w.runs, w.red, period, options);
+    if (summary.runs === 0 && summary.redTime.stretches.members.length === 0 && w.red.ongoing.length === 0) continue;
+    workflows.push({ repoId: w.repoId, repo: w.repo, workflow: w.workflow, ...summary });
+  }
+  const overall = ciSummary(prepared.members, prepared.red, period, options);
+  const anomalies = prepared.members.filter((m) => m.anomalies.length > 0 && inPeriod(m.at, period));
   return { overall, workflows, anomalies };
+}
+
+export function ciHealth(runs: WorkflowRunRecord[], period: Period, options: MetricOptions, context: CiContext): CiHealth {
+  return summariseCi(prepareCi(runs, options, context), period, options);
 }

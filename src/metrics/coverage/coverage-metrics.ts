@@ -81,8 +81,12 @@ export function coverageMetrics(
   artifacts: readonly ArtifactCoverage[] = [],
   settings: CoverageSettings = {},
 ): CoverageMetrics {
+  return coverageFromPoints(coveragePoints(commits, options, artifacts), period, options, settings);
+}
+
+/** The coverage numbers of a period from the points (coveragePoints, computed once per query). */
+export function coverageFromPoints(points: readonly CoveragePoint[], period: Period, options: MetricOptions, settings: CoverageSettings = {}): CoverageMetrics {
   const threshold = settings.dropThreshold ?? DEFAULT_DROP_THRESHOLD;
-  const points = coveragePoints(commits, options, artifacts);
   const byRepo = new Map<number, CoveragePoint[]>();
   for (const p of points) {
     const list = byRepo.get(p.repoId);

@@ -66,19 +66,35 @@ export interface DeliveryMetrics {
 
 const ratio = (numerator: number, denominator: number) => (denominator ? numerator / denominator : null);
 
-/** Deployment frequency, lead time, change failure rate, recovery time, rework rate and incident resolution for the period. */
-export function deliveryMetrics(input: DeliveryInput, period: Period, options: MetricOptions, settings: DeliverySettings): DeliveryMetrics {
+/** The per-deployment and per-PR verdicts, which do not depend on the period: computed once per query. */
+export interface PreparedDelivery {
+  input: DeliveryInput;
+  failures: DeploymentFailureMember[];
+  leads: LeadTimeMember[];
+  recoveries: RecoveryMember[];
+  rework: ReworkMember[];
+}
+
+export function prepareDelivery(input: DeliveryInput, options: MetricOptions, settings: DeliverySettings): PreparedDelivery {
   const timeline = deploymentTimeline(input.deployments, input.prs, input.mapping);
   const failures = deploymentFailures(timeline, input.prs, input.incidents, settings);
-  const leads = leadTimeMembers(input.prs, input.mapping, options);
-  const recoveries = recoveryMembers(failures, input.incidents, options);
-  const rework = reworkMembers(timeline, settings);
+  return {
+    input,
+    failures,
+    leads: leadTimeMembers(input.prs, input.mapping, options),
+    recoveries: recoveryMembers(failures, input.incidents, options),
+    rework: reworkMembers(timeline, settings),
+  };
+}
 
+/** Deployment frequency, lead time, change failure rate, recovery time, rework rate and incident resolution for the period. */
+export function summariseDelivery(prepared: PreparedDelivery, period: Period, options: MetricOptions, settings: DeliverySettings): DeliveryMetrics {
+  const { input } = prepared;
   const frequency = deploymentFrequency(input.deployments, period, options);
-  const lead = leadTime(leads, period);
-  const cfr = changeFailureRate(failures, period);
-  const recovery = recoveryTime(recoveries, period, options);
-  const reworked = reworkRate(rework, period);
+  const lead = leadTime(prepared.leads, period);
+  const cfr = changeFailureRate(prepared.failures, period);
+  const recovery = recoveryTime(prepared.recoveries, period, options);
+  const reworked = reworkRate(prepared.rework, period);
 
   return {
     deploymentFrequency: frequency,
@@ -97,6 +113,11 @@ export function deliveryMetrics(input: DeliveryInput, period: Period, options: M
     }),
     unmapped: unmappedInPeriod(input, period),
   };
+}
+
+/** The delivery numbers of one period (prepare + summarise). */
+export function deliveryMetrics(input: DeliveryInput, period: Period, options: MetricOptions, settings: DeliverySettings): DeliveryMetrics {
+  return summariseDelivery(prepareDelivery(input, options, settings), period, options, settings);
 }
 
 function unmappedInPeriod(input: DeliveryInput, period: Period): DeliveryMetrics['unmapped'] {

@@ -78,21 +78,49 @@ export interface PullRequestMetrics extends Record<PhaseName, Aggregate<PullRequ
 }
 
 /**
+ * What the PR metrics read that does not depend on the period: the counted PRs (bot-authored ones
+ * left out unless `options.includeBots`), every phase member, every review request and the facts of
+ * every merged PR. Computed once per query, then summarised for as many periods as it shows.
+ * `deployedAt` maps PullRequestRecord.id to its deployment's finish time.
+ */
+export interface PreparedPullRequests {
+  preset: Preset;
+  counted: PullRequestRecord[];
+  members: PullRequestMember[];
+  byPhase: Record<PhaseName, PullRequestMember[]>;
+  requests: ReviewRequestMember[];
+  merged: PullRequestFactsMember[];
+}
+
+export function preparePullRequests(prs: readonly PullRequestRecord[], options: MetricOptions, deployedAt?: ReadonlyMap<number, Date>): PreparedPullRequests {
+  const counted = prs.filter((pr) => isCountedPullRequest(pr, options));
+  const members = counted.flatMap((pr) => pullRequestMembers(pr, deployedAt?.get(pr.id) ?? null, options));
+  const byPhase = Object.fromEntries(PHASES.map((p) => [p, [] as PullRequestMember[]])) as Record<PhaseName, PullRequestMember[]>;
+  for (const m of members) byPhase[m.phase].push(m);
+  const merged: PullRequestFactsMember[] = counted.flatMap((pr) => {
+    if (!pr.mergedAt) return [];
+    const ts = pullRequestTimestamps(pr, options);
+    return [
+      {
+        ...pullRequestRef(pr),
+        ...pullRequestFacts(pr, ts, options),
+        mergedAt: pr.mergedAt,
+        mergedBy: pr.mergedBy?.login ?? null,
+        firstReviewAt: ts.firstReviewAt,
+        firstApprovalAt: ts.firstApprovalAt,
+      },
+    ];
+  });
+  return { preset: options.preset, counted, members, byPhase, requests: counted.flatMap((pr) => reviewRequests(pr, options)), merged };
+}
+
+/**
  * The PR metrics of a period: each phase aggregated over the PRs attributed to the period (pickup by
  * first_review_at, deploy and lead by deployed_at, the rest by merged_at), review turnaround by
- * response time, rates and facts over PRs merged in the period. Bot-authored PRs are left out unless
- * `options.includeBots`. `deployedAt` maps PullRequestRecord.id to its deployment's finish time.
+ * response time, rates and facts over PRs merged in the period.
  */
-export function pullRequestMetrics(
-  prs: PullRequestRecord[],
-  period: Period,
-  options: MetricOptions,
-  deployedAt?: ReadonlyMap<number, Date>,
-): PullRequestMetrics {
-  const counted = prs.filter((pr) => isCountedPullRequest(pr, options));
-
-  const members = counted.flatMap((pr) => pullRequestMembers(pr, deployedAt?.get(pr.id) ?? null, options));
-  const byPhase = Object.fromEntries(PHASES.map((p) => [p, members.filter((m) => m.phase === p)])) as Record<PhaseName, PullRequestMember[]>;
+export function summarisePullRequests(prepared: PreparedPullRequests, period: Period, options: MetricOptions): PullRequestMetrics {
+  const { members, byPhase, requests, merged } = prepared;
   const phaseAggregates = Object.fromEntries(
     PHASES.map((p) => [p, aggregate(byPhase[p], period, (m) => m.attributedAt, (m) => m.seconds)]),
   ) as Record<PhaseName, Aggregate<PullRequestMember>>;
@@ -109,33 +137,16 @@ export function pullRequestMetrics(
     PhaseName,
     WeekPoint<PhaseWeek>[]
   >;
-
-  const requests = counted.flatMap((pr) => reviewRequests(pr, options));
-
-  const merged: PullRequestFactsMember[] = counted.flatMap((pr) => {
-    if (!pr.mergedAt) return [];
-    const ts = pullRequestTimestamps(pr, options);
-    return [
-      {
-        ...pullRequestRef(pr),
-        ...pullRequestFacts(pr, ts, options),
-        mergedAt: pr.mergedAt,
-        mergedBy: pr.mergedBy?.login ?? null,
-        firstReviewAt: ts.firstReviewAt,
-        firstApprovalAt: ts.firstApprovalAt,
-      },
-    ];
-  });
   const factAggregate = (value: (m: PullRequestFactsMember) => number | null): Aggregate<PullRequestValueMember> =>
     aggregate(
-      merged.map((m) => ({ ...m, value: value(m) })),
+      merged.filter((m) => inPeriod(m.mergedAt, period)).map((m) => ({ ...m, value: value(m) })),
       period,
       (m) => m.mergedAt,
       (m) => m.value,
     );
 
   return {
-    preset: options.preset,
+    preset: prepared.preset,
     ...phaseAggregates,
     reviewTurnaround: aggregate(
       requests.filter((r) => r.status === 'answered'),
@@ -151,7 +162,7 @@ export function pullRequestMetrics(
     size: factAggregate((m) => m.size),
     rework: factAggregate((m) => m.rework),
     reviewRounds: factAggregate((m) => m.reviewRounds),
-    reviewLoad: reviewLoad(counted, requests, period, options),
+    reviewLoad: reviewLoad(prepared.counted, requests, period, options),
     anomalies: members
       .filter((m) => m.negative && inPeriod(m.attributedAt, period))
       .map((m) => ({
@@ -169,4 +180,14 @@ export function pullRequestMetrics(
       })),
     weekly: weeklyPhases,
   };
+}
+
+/** The PR metrics of one period (prepare + summarise); see the two for what each counts. */
+export function pullRequestMetrics(
+  prs: PullRequestRecord[],
+  period: Period,
+  options: MetricOptions,
+  deployedAt?: ReadonlyMap<number, Date>,
+): PullRequestMetrics {
+  return summarisePullRequests(preparePullRequests(prs, options, deployedAt), period, options);
 }

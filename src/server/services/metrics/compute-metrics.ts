@@ -1,24 +1,25 @@
 /**
- * The metric functions run over loaded records. Deployment detection and the PR → deployment
- * mapping do not depend on the period, so they are derived once and shared by every period a query
- * computes (the current one and the one before it, for the change on each card).
+ * The metric functions run over loaded records, in two steps: everything that does not depend on
+ * the period (deployment detection, the PR → deployment mapping, per-PR members and facts, CI run
+ * members and red stretches, coverage points) is prepared once per query; each period a query shows
+ * (the current one, the one before it, a report's earlier weeks) is then a cheap summary.
  */
-import { ciHealth, type CiHealth } from '@/metrics/ci/ci-health';
-import { coverageMetrics, type CoverageMetrics } from '@/metrics/coverage/coverage-metrics';
+import { prepareCi, summariseCi, type CiHealth } from '@/metrics/ci/ci-health';
+import { coverageFromPoints, coveragePoints, type CoverageMetrics } from '@/metrics/coverage/coverage-metrics';
 import {
-  deliveryMetrics,
   deployedAtByPullRequest,
-  leadTime,
-  leadTimeMembers,
   detectAllDeployments,
   detectedDeployments,
+  leadTime,
   mapPullRequests,
+  prepareDelivery,
+  summariseDelivery,
   type DeliveryMetrics,
   type Deployment,
   type DeploymentDetection,
   type DeploymentMapping,
 } from '@/metrics/delivery';
-import { pullRequestMetrics, type PullRequestMetrics } from '@/metrics/pull-requests/pull-request-metrics';
+import { preparePullRequests, summarisePullRequests, type PullRequestMetrics } from '@/metrics/pull-requests/pull-request-metrics';
 import type { MetricOptions, Period } from '@/metrics/types';
 import type { MetricSettings } from '@/server/metric-settings';
 import type { MetricRecords } from './load-metric-records';
@@ -38,13 +39,6 @@ export interface ComputedMetrics {
   coverage: CoverageMetrics;
 }
 
-export function deriveDeliveryFacts(records: MetricRecords, settings: MetricSettings): DeliveryFacts {
-  const detections = detectAllDeployments(records.repositories, records, settings);
-  const deployments = detectedDeployments(detections);
-  const mapping = mapPullRequests({ repositories: records.repositories, deployments, pullRequests: records.pullRequests, commits: records.commits });
-  return { detections, deployments, mapping, deployedAt: deployedAtByPullRequest(mapping) };
-}
-
 /** PRs by these authors (case-insensitive, as GitHub compares logins); null: every PR. */
 export type AuthorFilter = ReadonlySet<string> | null;
 
@@ -52,6 +46,41 @@ export function authorFilter(authors: readonly string[] | undefined): AuthorFilt
   return authors?.length ? new Set(authors.map((a) => a.toLowerCase())) : null;
 }
 
+export function deriveDeliveryFacts(records: MetricRecords, settings: MetricSettings): DeliveryFacts {
+  const detections = detectAllDeployments(records.repositories, records, settings);
+  const deployments = detectedDeployments(detections);
+  const mapping = mapPullRequests({ repositories: records.repositories, deployments, pullRequests: records.pullRequests, commits: records.commits });
+  return { detections, deployments, mapping, deployedAt: deployedAtByPullRequest(mapping) };
+}
+
+/** Computes any period's metrics from one preparation of the records. */
+export type PeriodMetrics = (period: Period) => ComputedMetrics;
+
+export function prepareMetrics(records: MetricRecords, facts: DeliveryFacts, options: MetricOptions, settings: MetricSettings, authors: AuthorFilter = null): PeriodMetrics {
+  const repoNames = new Map(records.repositories.map((r) => [r.id, r.fullName]));
+  const defaultBranchByRepo = new Map(records.repositories.map((r) => [r.id, r.defaultBranch]));
+  // Deployments, failures and reverts are found among every PR; only the PR numbers are narrowed.
+  const prs = authors ? records.pullRequests.filter((pr) => pr.author.login !== null && authors.has(pr.author.login.toLowerCase())) : records.pullRequests;
+  const pullRequests = preparePullRequests(prs, options, facts.deployedAt);
+  const delivery = prepareDelivery({ deployments: facts.deployments, prs: records.pullRequests, mapping: facts.mapping, incidents: records.incidents }, options, settings);
+  const theirs = new Set(prs.map((pr) => pr.id));
+  const leads = authors ? delivery.leads.filter((l) => theirs.has(l.prId)) : null;
+  const ci = prepareCi(records.workflowRuns, options, { defaultBranchByRepo, repoNames });
+  const points = coveragePoints(records.commits, options, records.artifacts);
+
+  return (period) => {
+    const summary = summariseDelivery(delivery, period, options, settings);
+    return {
+      period,
+      pullRequests: summarisePullRequests(pullRequests, period, options),
+      delivery: leads ? { ...summary, leadTime: leadTime(leads, period) } : summary,
+      ci: summariseCi(ci, period, options),
+      coverage: coverageFromPoints(points, period, options),
+    };
+  };
+}
+
+/** One period's metrics (prepare + summarise). */
 export function computeMetrics(
   records: MetricRecords,
   facts: DeliveryFacts,
@@ -60,21 +89,5 @@ export function computeMetrics(
   settings: MetricSettings,
   authors: AuthorFilter = null,
 ): ComputedMetrics {
-  const repoNames = new Map(records.repositories.map((r) => [r.id, r.fullName]));
-  const defaultBranchByRepo = new Map(records.repositories.map((r) => [r.id, r.defaultBranch]));
-  // Deployments, failures and reverts are found among every PR; only the PR numbers are narrowed.
-  const prs = authors ? records.pullRequests.filter((pr) => pr.author.login !== null && authors.has(pr.author.login.toLowerCase())) : records.pullRequests;
-  const delivery = deliveryMetrics(
-    { deployments: facts.deployments, prs: records.pullRequests, mapping: facts.mapping, incidents: records.incidents },
-    period,
-    options,
-    settings,
-  );
-  return {
-    period,
-    pullRequests: pullRequestMetrics(prs, period, options, facts.deployedAt),
-    delivery: authors ? { ...delivery, leadTime: leadTime(leadTimeMembers(prs, facts.mapping, options), period) } : delivery,
-    ci: ciHealth(records.workflowRuns, period, options, { defaultBranchByRepo, repoNames }),
-    coverage: coverageMetrics(records.commits, period, options, records.artifacts),
-  };
+  return prepareMetrics(records, facts, options, settings, authors)(period);
 }

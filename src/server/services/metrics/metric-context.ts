@@ -5,7 +5,7 @@
 import type { MetricOptions, Period } from '@/metrics/types';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import { authorFilter, computeMetrics, deriveDeliveryFacts, type ComputedMetrics, type DeliveryFacts } from './compute-metrics';
+import { authorFilter, deriveDeliveryFacts, prepareMetrics, type ComputedMetrics, type DeliveryFacts } from './compute-metrics';
 import { loadMetricRecords, type MetricRecords } from './load-metric-records';
 import type { TMetricsQueryParsed } from './metrics-query.types';
 import { resolveScope, type MetricScope } from './resolve-scope';
@@ -41,6 +41,6 @@ export async function metricContext(
     records,
     facts,
     repoNames: new Map(scope.repos.map((r) => [r.id, r.fullName])),
-    compute: (period) => computeMetrics(records, facts, period, metricOptions, settings, authors),
+    compute: prepareMetrics(records, facts, metricOptions, settings, authors),
   };
 }

@@ -42,6 +42,8 @@ export interface MetricDefinition {
   label: string;
   unit: MetricUnit;
   better: 'lower' | 'higher';
+  /** What a count counts, shown after the number ("per week", "lines"). */
+  suffix?: string;
   /** The formula in words, with the period attribution. */
   formula: string;
 }
@@ -92,6 +94,7 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
   deploymentFrequency: {
     label: 'Deployment frequency',
     unit: 'count',
+    suffix: 'per week',
     better: 'higher',
     formula: 'Successful production deployments per ISO week, median over the weeks of the period. The DORA band reads the median deploy-days per week.',
   },
@@ -178,18 +181,21 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
   prSize: {
     label: 'PR size',
     unit: 'count',
+    suffix: 'lines',
     better: 'lower',
     formula: 'additions + deletions; median over PRs merged in the period.',
   },
   prRework: {
     label: 'Rework',
     unit: 'count',
+    suffix: 'commits',
     better: 'lower',
     formula: 'Commits authored after first_review_at; median over reviewed PRs merged in the period.',
   },
   reviewRounds: {
     label: 'Review rounds',
     unit: 'count',
+    suffix: 'rounds',
     better: 'lower',
     formula: 'CHANGES_REQUESTED reviews per PR; median over PRs merged in the period.',
   },

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import type { MetricExplanation } from '@/server/services/metrics/metric-view.types';
 import { formatUtc } from '@/ui/format';
 import { formatMetricValue } from '@/ui/metric-format';
+import { ExplainDrawer } from './explain-drawer';
 import { MembersTable } from './members-table';
 
 function howItAddsUp(e: MetricExplanation): string {
@@ -21,29 +22,31 @@ function howItAddsUp(e: MetricExplanation): string {
 export function ExplainPanel({ explanation, closeHref, week, githubUrl }: { explanation: MetricExplanation; closeHref: string; week?: string; githubUrl: string }) {
   const e = explanation;
   return (
-    <section className="panel explain" aria-labelledby="explain-heading" data-explain={e.key}>
-      <div className="panel-heading">
-        <h2 id="explain-heading">
-          {e.label}
-          {week ? `, week ${week}` : ''}: {formatMetricValue(e.unit, e.headline.value)}
-        </h2>
-        <Link href={closeHref} className="button secondary" scroll={false}>
-          Close
-        </Link>
-      </div>
-      <dl className="explain-facts">
-        <dt>Formula</dt>
-        <dd>{e.formula}</dd>
-        <dt>How it adds up</dt>
-        <dd>{howItAddsUp(e)}</dd>
-        <dt>Definitions</dt>
-        <dd>{e.preset === 'devlake' ? "DevLake's (preset devlake)" : "Leadline's (docs/metrics.md)"}</dd>
-        <dt>Period</dt>
-        <dd>
-          {formatUtc(e.period.from)} to {formatUtc(e.period.to)} (end excluded)
-        </dd>
-      </dl>
-      <MembersTable explanation={e} githubUrl={githubUrl} />
-    </section>
+    <ExplainDrawer closeHref={closeHref} labelledBy="explain-heading">
+      <section className="explain" aria-labelledby="explain-heading" data-explain={e.key}>
+        <div className="panel-heading">
+          <h2 id="explain-heading">
+            {e.label}
+            {week ? `, week ${week}` : ''}: {formatMetricValue(e.unit, e.headline.value)}
+          </h2>
+          <Link href={closeHref} className="button secondary" scroll={false}>
+            Close
+          </Link>
+        </div>
+        <dl className="explain-facts">
+          <dt>Formula</dt>
+          <dd>{e.formula}</dd>
+          <dt>How it adds up</dt>
+          <dd>{howItAddsUp(e)}</dd>
+          <dt>Definitions</dt>
+          <dd>{e.preset === 'devlake' ? "DevLake's (preset devlake)" : "Leadline's (docs/metrics.md)"}</dd>
+          <dt>Period</dt>
+          <dd>
+            {formatUtc(e.period.from)} to {formatUtc(e.period.to)} (end excluded)
+          </dd>
+        </dl>
+        <MembersTable explanation={e} githubUrl={githubUrl} />
+      </section>
+    </ExplainDrawer>
   );
 }

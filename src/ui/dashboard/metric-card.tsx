@@ -5,6 +5,7 @@
  * values for tests and scripts.
  */
 import Link from 'next/link';
+import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { MetricCard as MetricCardData } from '@/server/services/metrics/team-health.types';
 import { formatChange, formatMetricValue } from '@/ui/metric-format';
 import { Sparkline } from './sparkline';
@@ -31,7 +32,10 @@ export function MetricCard({ card, href, active }: { card: MetricCardData; href:
       title={card.formula}
     >
       <span className="metric-label">{card.label}</span>
-      <span className="metric-value">{formatMetricValue(unit, headline.value)}</span>
+      <span className="metric-value">
+        {formatMetricValue(unit, headline.value)}
+        {METRIC_CATALOGUE[card.key].suffix && headline.value !== null && <span className="metric-unit">{METRIC_CATALOGUE[card.key].suffix}</span>}
+      </span>
       <span className="metric-spread">{spread}</span>
       <span className="metric-footer">
         <span className={`metric-change ${trend}`} title={`previous period: ${formatMetricValue(unit, card.previous)}`}>

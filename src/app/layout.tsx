@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import Script from 'next/script';
 import { Suspense, type ReactNode } from 'react';
 import { NavLinks } from '@/ui/shell/nav-links';
 import { THEME_SCRIPT, ThemeToggle } from '@/ui/shell/theme-toggle';
@@ -22,10 +23,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // data-theme is set before hydration by THEME_SCRIPT from the reader's stored pick.
     <html lang="en" suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
-      </head>
       <body>
+        <Script id="theme" strategy="beforeInteractive">
+          {THEME_SCRIPT}
+        </Script>
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -1,11 +1,13 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { metricsRouter } from './routers/metrics';
+import { pullRequestsRouter } from './routers/pull-requests';
 import { repositoriesRouter } from './routers/repositories';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   repositories: repositoriesRouter,
   metrics: metricsRouter,
+  pullRequests: pullRequestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

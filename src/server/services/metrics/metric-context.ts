@@ -5,7 +5,7 @@
 import type { MetricOptions, Period } from '@/metrics/types';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import { authorFilter, deriveDeliveryFacts, prepareMetrics, type ComputedMetrics, type DeliveryFacts } from './compute-metrics';
+import { authorFilter, deriveDeliveryFacts, prepareMetrics, type PeriodMetrics, type AuthorFilter, type ComputedMetrics, type DeliveryFacts } from './compute-metrics';
 import { loadMetricRecords, type MetricRecords } from './load-metric-records';
 import type { TMetricsQueryParsed } from './metrics-query.types';
 import { resolveScope, type MetricScope } from './resolve-scope';
@@ -16,6 +16,8 @@ export interface MetricContext {
   facts: DeliveryFacts;
   repoNames: Map<number, string>;
   compute: (period: Period) => ComputedMetrics;
+  /** The author filter of the scope (null: everyone). */
+  authors: AuthorFilter;
 }
 
 /** The period of equal length that ends where `period` starts. */
@@ -36,11 +38,14 @@ export async function metricContext(
   const facts = deriveDeliveryFacts(records, settings);
   const metricOptions: MetricOptions = scope.options;
   const authors = authorFilter(scope.authors ?? undefined);
+  let prepared: PeriodMetrics | undefined;
   return {
     scope,
     records,
     facts,
     repoNames: new Map(scope.repos.map((r) => [r.id, r.fullName])),
-    compute: prepareMetrics(records, facts, metricOptions, settings, authors),
+    authors,
+    // Prepared on first use: a service that only lists PRs never pays for CI and coverage.
+    compute: (period) => (prepared ??= prepareMetrics(records, facts, metricOptions, settings, authors))(period),
   };
 }

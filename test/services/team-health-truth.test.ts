@@ -200,6 +200,26 @@ describe.each(databaseKinds())('metric services against the generator truth on %
     for (const p of botPrs) expect(withBots.rows.find((r) => r.repo === p.repo && r.number === p.number)?.authorIsBot).toBe(true);
   });
 
+  it('shows a repository\'s deployments of the week with the truth\'s outcomes and failures, and its CI per workflow', async () => {
+    const repo = 'acme/api';
+    const detail = await caller().metrics.repository({ ...WEEK, repo });
+    const expected = truth.deployments.filter((d) => d.repo === repo && inWeek(d.finishedAt));
+    expect(expected.length).toBeGreaterThan(0);
+    const finished = detail.deployments.filter((d) => d.finishedAt && inWeek(d.finishedAt.toISOString()));
+    expect(finished.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
+    for (const d of expected) {
+      expect(finished.find((f) => f.id === d.id)).toMatchObject({ outcome: d.outcome, failed: d.failed, reasons: d.reasons });
+    }
+    // Success rate per workflow: the truth's runs of the week with an outcome.
+    for (const w of detail.workflows) {
+      const runs = truth.workflowRuns.filter((r) => r.repo === repo && r.workflow === w.workflow && inWeek(r.createdAt) && (r.outcome === 'success' || r.outcome === 'failure'));
+      expect(w.successRate, w.workflow).toMatchObject({ numerator: runs.filter((r) => r.outcome === 'success').length, denominator: runs.length });
+    }
+    expect(detail.workflows.length).toBeGreaterThan(0);
+    const unknown = await caller().metrics.repository({ ...WEEK, repo: 'acme/nope' }).then(() => null, (e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('explains the change failure rate with every deployment of the week and why each failed', async () => {
     const explained = await caller().metrics.explain({ ...WEEK, metric: 'changeFailureRate' });
     const deployments = truth.deployments.filter((d) => inWeek(d.finishedAt));

@@ -24,9 +24,11 @@ export interface FilterBarProps {
   teams: string[];
   /** The period shown, as local dates `YYYY-MM-DD` (to inclusive), for the custom range inputs. */
   shown: { from: string; to: string };
+  /** A page about one repository has no repository choice. */
+  fixedRepo?: boolean;
 }
 
-export function FilterBar({ filters, repositories, teams, shown }: FilterBarProps) {
+export function FilterBar({ filters, repositories, teams, shown, fixedRepo = false }: FilterBarProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -91,25 +93,27 @@ export function FilterBar({ filters, repositories, teams, shown }: FilterBarProp
         </form>
       )}
 
-      <details className="field popover">
-        <summary>
-          Repositories: {selectedRepos.size ? `${selectedRepos.size} of ${repositories.length}` : `all ${repositories.length}`}
-        </summary>
-        <form onSubmit={applyRepos} className="popover-body">
-          <fieldset>
-            <legend className="visually-hidden">Repositories</legend>
-            {repositories.map((r) => (
-              <label key={r} className="check">
-                <input type="checkbox" name="repo" value={r} defaultChecked={selectedRepos.size === 0 || selectedRepos.has(r)} />
-                {r}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button">
-            Apply
-          </button>
-        </form>
-      </details>
+      {!fixedRepo && (
+        <details className="field popover">
+          <summary>
+            Repositories: {selectedRepos.size ? `${selectedRepos.size} of ${repositories.length}` : `all ${repositories.length}`}
+          </summary>
+          <form onSubmit={applyRepos} className="popover-body">
+            <fieldset>
+              <legend className="visually-hidden">Repositories</legend>
+              {repositories.map((r) => (
+                <label key={r} className="check">
+                  <input type="checkbox" name="repo" value={r} defaultChecked={selectedRepos.size === 0 || selectedRepos.has(r)} />
+                  {r}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="button">
+              Apply
+            </button>
+          </form>
+        </details>
+      )}
 
       {teams.length > 0 && (
         <label className="field">

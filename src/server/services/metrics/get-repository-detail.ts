@@ -1,0 +1,66 @@
+/**
+ * One repository's deployments, CI workflows and coverage over the query's period (its headline
+ * cards are the overview's, scoped to it). Unknown repository: a 400 from resolveScope.
+ */
+import { inPeriod } from '@/metrics/time';
+import type { Db } from '@/server/db/client';
+import type { MetricSettings } from '@/server/metric-settings';
+import { metricContext } from './metric-context';
+import type { TMetricsQueryParsed } from './metrics-query.types';
+import type { RepositoryDetail } from './repository-detail.types';
+
+export async function getRepositoryDetail(db: Db, query: TMetricsQueryParsed, repo: string, settings: MetricSettings, now: Date): Promise<RepositoryDetail> {
+  const context = await metricContext(db, { ...query, repos: [repo] }, settings, now);
+  const [repository] = context.scope.repos;
+  const detection = context.facts.detections.find((d) => d.repoId === repository!.id)!;
+  const { period } = context.scope;
+  const computed = context.compute(period);
+
+  const failures = new Map(computed.delivery.changeFailureRate.members.map((m) => [m.deploymentId, m]));
+  const shipped = new Map<string, number[]>();
+  for (const s of context.facts.mapping.shipped) shipped.set(s.deploymentId, [...(shipped.get(s.deploymentId) ?? []), s.number]);
+  const deployments = detection.deployments
+    .filter((d) => inPeriod(d.startedAt, period) || inPeriod(d.finishedAt, period))
+    .map((d) => {
+      const failure = failures.get(d.id);
+      return {
+        id: d.id,
+        label: d.label,
+        source: d.source,
+        sha: d.sha,
+        startedAt: d.startedAt,
+        finishedAt: d.finishedAt,
+        outcome: d.outcome,
+        failed: failure?.failed ?? d.outcome === 'failure',
+        reasons: failure?.reasons ?? (d.outcome === 'failure' ? ['failure'] : []),
+        recoveredAt: failure?.failed ? failure.nextSuccessAt : null,
+        shipped: (shipped.get(d.id) ?? []).sort((a, b) => a - b),
+      };
+    });
+
+  const coverage = computed.coverage.repositories.find((r) => r.repoId === repository!.id);
+  return {
+    repo: repository!.fullName,
+    defaultBranch: repository!.defaultBranch,
+    detection: { source: detection.source, chosenBy: detection.chosenBy, reason: detection.reason, candidates: detection.candidates },
+    deployments,
+    workflows: computed.ci.workflows.map((w) => ({
+      workflow: w.workflow,
+      runs: w.runs,
+      successRate: { value: w.successRate.value, numerator: w.successRate.numerator, denominator: w.successRate.denominator },
+      flakyRate: { value: w.flakyRate.value, numerator: w.flakyRate.numerator, denominator: w.flakyRate.denominator },
+      durationP50: w.duration.value.p50,
+      durationP90: w.duration.value.p90,
+      queueP50: w.queue.value.p50,
+      redSeconds: w.redTime.totalSeconds,
+      redSince: w.redTime.ongoing[0]?.startedAt ?? null,
+      weeklySuccess: w.weekly.map((x) => ({ week: x.week, start: x.start, partial: x.partial, value: x.value.successRate, n: x.value.outcomes })),
+    })),
+    coverage: {
+      latest: coverage?.latest?.pct ?? null,
+      change: coverage?.change ?? null,
+      weekly: (coverage?.weekly ?? []).map((w) => ({ week: w.week, start: w.start, partial: w.partial, value: w.value.level, n: w.value.last ? 1 : 0 })),
+      points: (coverage?.points ?? []).map((p) => ({ sha: p.sha, committedAt: p.committedAt, pct: p.pct, source: p.source })),
+    },
+  };
+}

@@ -52,7 +52,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <main className="page dashboard">
       <PeriodHeading title="Team health" health={health} timeZone={load.timeZone} />
-      <FilterBar filters={filters} repositories={load.repositories} teams={load.teams} shown={load.shown} />
+      <FilterBar key={filtersToSearch(filters)} filters={filters} repositories={load.repositories} teams={load.teams} shown={load.shown} />
 
       <section aria-label="Headline metrics" className="cards">
         {health.cards.map((card) => (

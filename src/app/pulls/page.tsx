@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
 import { FirstRun } from '@/ui/first-run';
-import type { SearchParams } from '@/ui/filters/dashboard-filters';
+import { filtersToSearch, type SearchParams } from '@/ui/filters/dashboard-filters';
 import { FilterBar } from '@/ui/dashboard/filter-bar';
 import { PullRequestTable } from '@/ui/pulls/pull-request-table';
 import { BadFilters } from '../_dashboard/bad-filters';
@@ -38,7 +38,7 @@ export default async function PullRequestsPage({ searchParams }: { searchParams:
           {list.preset === 'devlake' ? "DevLake's definitions" : "Leadline's definitions (docs/metrics.md)"}.
         </p>
       </header>
-      <FilterBar filters={load.filters} repositories={load.repositories} teams={load.teams} shown={load.shown} />
+      <FilterBar key={filtersToSearch(load.filters)} filters={load.filters} repositories={load.repositories} teams={load.teams} shown={load.shown} />
       <PullRequestTable rows={list.rows} githubUrl={load.githubUrl} fileName={`leadline-pull-requests-${load.shown.from}-to-${load.shown.to}.csv`} />
     </main>
   );

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Config } from '@/config/env';
 import { describeOrg, generateOrg } from '@/fake-github/generate-org';
-import { startFakeGitHub } from '@/fake-github/server';
+import { serveFakeGitHub } from '@/fake-github/http-server';
 import { openDatabase } from '@/server/db/client';
 import { consoleLogger } from '@/server/logger';
 import { syncRepositories } from '@/server/services/sync-repositories';
@@ -19,6 +19,8 @@ import { progressPrinter } from '../progress';
 import { printResult } from './sync';
 
 const DEMO_WEEKS = 12;
+/** What the demo's fake GitHub accepts; not a secret. */
+const DEMO_TOKEN = 'demo-token-not-a-secret';
 
 export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Config): Promise<number> {
   const dataDir = path.resolve(config.dataDir, 'demo');
@@ -27,15 +29,18 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
   const org = generateOrg({ seed: args.seed, now, weeks: DEMO_WEEKS });
   process.stderr.write(`Generated the demo org "${org.login}": ${JSON.stringify(describeOrg(org))}\n`);
 
-  const fake = startFakeGitHub(org);
+  // Served over HTTP on 127.0.0.1 (not only inside this process), so the app's "Sync now" can use it too.
+  const fake = await serveFakeGitHub(org);
+  const github = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: DEMO_TOKEN, LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: `${(DEMO_WEEKS + 1) * 7}d` };
   const database = await openDatabase({ dataDir });
   const progress = progressPrinter();
+  let synced = false;
   try {
     const result = await syncRepositories({
       config: {
         ...config,
-        github: { apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 'demo-token-not-a-secret' } },
-        syncSince: `${(DEMO_WEEKS + 1) * 7}d`,
+        github: { apiUrl: fake.apiUrl, auth: { kind: 'token', token: DEMO_TOKEN } },
+        syncSince: github.LEADLINE_SYNC_SINCE,
       },
       db: database.db,
       logger: consoleLogger,
@@ -46,25 +51,31 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
     });
     progress.done();
     printResult(result);
-    if (result.status !== 'succeeded') return 1;
+    synced = result.status === 'succeeded';
   } finally {
     progress.done();
-    fake.close();
     await database.close();
+    if (!synced || !args.serve) await fake.close();
   }
+  if (!synced) return 1;
   process.stdout.write(`Demo data is in ${dataDir}.\n`);
   if (!args.serve) {
     process.stdout.write(`Serve it with: LEADLINE_DATA_DIR=${path.relative(process.cwd(), dataDir)} npm start\n`);
     return 0;
   }
-  return serve(dataDir, args.port);
+  try {
+    return await serve(dataDir, args.port, github);
+  } finally {
+    await fake.close();
+  }
 }
 
 /** `next build` once if there is no production build yet, then `next start` on the demo database. */
-async function serve(dataDir: string, port: number): Promise<number> {
+async function serve(dataDir: string, port: number, github: Record<string, string>): Promise<number> {
   const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  // The demo database is embedded; a configured DATABASE_URL must not redirect the demo app.
-  const env = { ...process.env, LEADLINE_DATA_DIR: dataDir, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
+  // The demo database is embedded; a configured DATABASE_URL must not redirect the demo app. The
+  // app's GitHub is the demo's fake (a stand-in token, nothing secret), so "Sync now" works offline.
+  const env = { ...process.env, ...github, GITHUB_APP_ID: '', GITHUB_APP_PRIVATE_KEY: '', GITHUB_APP_INSTALLATION_ID: '', LEADLINE_DATA_DIR: dataDir, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
   if (!existsSync(path.resolve('.next', 'BUILD_ID'))) {
     process.stdout.write('Building the app once (next build)…\n');
     const code = await run(process.execPath, [next, 'build'], env);

@@ -6,5 +6,6 @@ import type { Context } from './trpc';
 
 export async function createContext(): Promise<Context> {
   const { db } = await getDatabase();
-  return { db, settings: metricSettings(loadConfig()), now: () => new Date() };
+  const config = loadConfig();
+  return { db, config, settings: metricSettings(config), now: () => new Date() };
 }

@@ -2,12 +2,14 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { metricsRouter } from './routers/metrics';
 import { pullRequestsRouter } from './routers/pull-requests';
 import { repositoriesRouter } from './routers/repositories';
+import { syncRouter } from './routers/sync';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   repositories: repositoriesRouter,
   metrics: metricsRouter,
   pullRequests: pullRequestsRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
+import type { Config } from '@/config/env';
 import type { MetricSettings } from '@/server/metric-settings';
 
 export interface Context {
@@ -15,6 +16,10 @@ export interface Context {
   settings: MetricSettings;
   /** The clock every "now" is read from (tests fix it). */
   now: () => Date;
+  /** The whole configuration, for what needs more than the definitions (a sync). Server-side only. */
+  config: Config;
+  /** GitHub client tuning for a sync started from the app (tests talk to a local fake and need no pacing). */
+  syncClient?: { graphqlIntervalMs?: number; retries?: number; retryAfterBaseValue?: number };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -33,6 +33,9 @@ export function FilterBar({ filters, repositories, teams, shown, fixedRepo = fal
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [custom, setCustom] = useState(Boolean(filters.from));
+  // The switches answer at once; the page (keyed by the filters) remounts this bar when the URL changes.
+  const [bots, setBots] = useState(filters.bots === '1');
+  const [business, setBusiness] = useState(filters.business === '1');
   const go = (patch: Partial<DashboardFilters>) => {
     const next = withFilters({ ...filters, explain: undefined, week: undefined }, patch);
     startTransition(() => router.push(`${pathname}${filtersToSearch(next)}`));
@@ -140,11 +143,25 @@ export function FilterBar({ filters, repositories, teams, shown, fixedRepo = fal
       </form>
 
       <label className="check">
-        <input type="checkbox" checked={filters.bots === '1'} onChange={(e) => go({ bots: e.target.checked ? '1' : undefined })} />
+        <input
+          type="checkbox"
+          checked={bots}
+          onChange={(e) => {
+            setBots(e.target.checked);
+            go({ bots: e.target.checked ? '1' : undefined });
+          }}
+        />
         Include bot PRs
       </label>
       <label className="check">
-        <input type="checkbox" checked={filters.business === '1'} onChange={(e) => go({ business: e.target.checked ? '1' : undefined })} />
+        <input
+          type="checkbox"
+          checked={business}
+          onChange={(e) => {
+            setBusiness(e.target.checked);
+            go({ business: e.target.checked ? '1' : undefined });
+          }}
+        />
         Business time
       </label>
       <label className="field">

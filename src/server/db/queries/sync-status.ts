@@ -1,5 +1,5 @@
 /** Where every repository's sync stands, and the latest sync runs. */
-import { desc } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../client';
 import { repositories, syncRuns, syncState } from '../schema';
 
@@ -36,4 +36,15 @@ export async function listRecentSyncRuns(db: Db, limit: number) {
     .from(syncRuns)
     .orderBy(desc(syncRuns.id))
     .limit(limit);
+}
+
+/** When the latest sync still recorded as running started, if it started at or after `since`. */
+export async function latestRunningSince(db: Db, since: Date): Promise<Date | null> {
+  const [run] = await db
+    .select({ startedAt: syncRuns.startedAt })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.status, 'running'), gte(syncRuns.startedAt, since)))
+    .orderBy(desc(syncRuns.startedAt))
+    .limit(1);
+  return run?.startedAt ?? null;
 }

@@ -68,7 +68,7 @@ export default async function RepositoryPage({ params, searchParams }: { params:
         </a>{' '}
         · default branch <span className="branch">{detail.defaultBranch}</span> · deployments: {detail.detection.reason}
       </p>
-      <FilterBar filters={base} repositories={load.repositories} teams={load.teams} shown={load.shown} fixedRepo />
+      <FilterBar key={filtersToSearch(base)} filters={base} repositories={load.repositories} teams={load.teams} shown={load.shown} fixedRepo />
 
       <section aria-label="Headline metrics" className="cards">
         {health.cards.map((card) => (

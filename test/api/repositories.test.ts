@@ -141,7 +141,7 @@ describe.each(databaseKinds())('repositories router on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await seed(database.db);
-    caller = createCaller(testContext(database.db));
+    caller = createCaller(testContext(database.db, {}, NOW));
   });
   afterAll(() => database.close());
 
@@ -241,7 +241,7 @@ describe.each(databaseKinds())('repositories router on %s', (kind) => {
   describe('over HTTP (the route handler, without a server)', () => {
     const request = (path: string, input?: unknown) => {
       const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-      return handleTrpcRequest(new Request(`http://localhost/api/trpc/${path}${query}`), async () => testContext(database.db));
+      return handleTrpcRequest(new Request(`http://localhost/api/trpc/${path}${query}`), async () => testContext(database.db, {}, NOW));
     };
 
     it('serves dates through superjson', async () => {

@@ -1,6 +1,6 @@
 /** Where every repository's sync stands, and the latest sync runs. */
-import { and, desc, eq, gte } from 'drizzle-orm';
-import type { Db } from '../client';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client';
 import { repositories, syncRuns, syncState } from '../schema';
 
 export async function listSyncStates(db: Db) {
@@ -47,4 +47,24 @@ export async function latestRunningSince(db: Db, since: Date): Promise<Date | nu
     .orderBy(desc(syncRuns.startedAt))
     .limit(1);
   return run?.startedAt ?? null;
+}
+
+/**
+ * A fingerprint of the stored facts that changes whenever a sync writes a page (every page moves a
+ * cursor or watermark in sync_state) or a run starts or ends, plus the row counts of the busiest
+ * tables for writes that bypass the sync. Cheap: sync_state has a row per repository and resource.
+ */
+export async function factsFingerprint(db: Db): Promise<string> {
+  const [row] = await queryRows<{ fingerprint: string }>(
+    db,
+    sql`select concat_ws(':',
+      (select coalesce(sum(hashtext(concat_ws('|', repo_id, resource, watermark, pending_watermark, cursor, last_completed_at))), 0) from sync_state),
+      (select coalesce(max(id), 0) from sync_runs),
+      (select count(*) from sync_runs where status = 'running'),
+      (select count(*) from pull_requests),
+      (select count(*) from workflow_runs),
+      (select count(*) from deployments),
+      (select count(*) from commits)) as fingerprint`,
+  );
+  return row?.fingerprint ?? '';
 }

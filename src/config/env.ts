@@ -107,6 +107,19 @@ const serverSchema = {
   LEADLINE_HOTFIX_PATTERN: regex('hotfix'),
   LEADLINE_SYNC_SINCE: sinceSpec,
   LEADLINE_TEAMS_FILE: teamsFile,
+  LEADLINE_COVERAGE_ARTIFACT: z
+    .string()
+    .optional()
+    .transform((source, ctx) => {
+      if (!source) return null;
+      try {
+        return new RegExp(source, 'i');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES: z.coerce.number().int('a whole number of bytes').positive('a whole number of bytes').default(20 * 1024 * 1024),
 };
 
 export type GitHubAuth =
@@ -128,6 +141,8 @@ export interface Config {
   syncSince: string;
   /** Team slug → member logins, from LEADLINE_TEAMS_FILE. */
   teams: Record<string, string[]>;
+  /** Coverage report artifacts to download; null: none (LEADLINE_COVERAGE_ARTIFACT unset). */
+  coverageArtifacts: { pattern: RegExp; maxBytes: number } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -169,6 +184,7 @@ export function loadConfig(env: Env = process.env): Config {
     hotfixPattern: parsed.LEADLINE_HOTFIX_PATTERN,
     syncSince: parsed.LEADLINE_SYNC_SINCE,
     teams: parsed.LEADLINE_TEAMS_FILE,
+    coverageArtifacts: parsed.LEADLINE_COVERAGE_ARTIFACT ? { pattern: parsed.LEADLINE_COVERAGE_ARTIFACT, maxBytes: parsed.LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES } : null,
   };
 }
 

@@ -175,6 +175,18 @@ export interface FakeWorkflowRun {
   updatedAt: IsoTime;
   /** Earlier attempts, 1 … runAttempt-1 (REST `…/attempts/{n}` serves these and the latest). */
   previousAttempts: FakeRunAttempt[];
+  /** Uploaded artifacts (`…/runs/{id}/artifacts`); absent: none. */
+  artifacts?: FakeArtifact[];
+}
+
+/** A run's artifact: its zip is served by a redirect to storage, as GitHub does. */
+export interface FakeArtifact {
+  id: number;
+  name: string;
+  expired: boolean;
+  createdAt: IsoTime;
+  /** The archive's bytes; its size is what the listing says. */
+  zip: Uint8Array;
 }
 
 export interface FakeRunAttempt {

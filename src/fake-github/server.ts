@@ -9,6 +9,7 @@
  */
 import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
+import { artifactHandlers } from './rest-artifacts';
 import {
   newBucket,
   resolveUrls,
@@ -93,7 +94,8 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
     },
   };
 
-  fake.handlers = [graphqlHandler(ctx), ...restHandlers(ctx)];
+  // Artifacts first: their routes are more specific than the runs' `/actions/runs/:runId`.
+  fake.handlers = [graphqlHandler(ctx), ...artifactHandlers(ctx), ...restHandlers(ctx)];
   return fake;
 }
 

@@ -14,7 +14,7 @@ export interface HarnessSync {
 
 export async function syncWithFake(
   db: Db,
-  options: { targets: string[]; horizon: Date; now: Date; apiUrl?: string; sinceOverride?: Date },
+  options: { targets: string[]; horizon: Date; now: Date; apiUrl?: string; sinceOverride?: Date; coverageArtifacts?: { pattern: RegExp; maxBytes: number } },
 ): Promise<HarnessSync> {
   const logger = memoryLogger();
   const github = createGitHubClient({
@@ -34,6 +34,7 @@ export async function syncWithFake(
     horizon: options.horizon,
     sinceOverride: options.sinceOverride,
     incidentLabel: /incident/i,
+    coverageArtifacts: options.coverageArtifacts,
     now: () => options.now,
   });
   return { result, logger };

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -182,6 +183,26 @@ export const workflowRunAttempts = pgTable('workflow_run_attempts', {
   runStartedAt: at('run_started_at'),
   updatedAt: at('updated_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.runId, t.attempt] })]);
+
+/**
+ * Coverage report artifacts of successful default-branch runs (METRICS.md coverage source 3), when
+ * LEADLINE_COVERAGE_ARTIFACT is set: one row per artifact looked at, with what was read from it, or
+ * why nothing was (too large, expired, no report inside, unreadable), so it is never fetched twice.
+ */
+export const coverageArtifacts = pgTable('coverage_artifacts', {
+  id: githubId('id').primaryKey(),
+  repoId: githubId('repo_id').notNull(),
+  runId: githubId('run_id').notNull(),
+  headSha: text('head_sha').notNull(),
+  name: text('name').notNull(),
+  sizeInBytes: bigint('size_in_bytes', { mode: 'number' }).notNull(),
+  createdAt: at('created_at').notNull(),
+  /** istanbul, lcov or cobertura; null when nothing was read. */
+  format: text('format'),
+  /** Line coverage in percent. */
+  pct: doublePrecision('pct'),
+  skippedReason: text('skipped_reason'),
+}, (t) => [index('coverage_artifacts_repo_sha').on(t.repoId, t.headSha)]);
 
 /** Commit statuses of default-branch commits (Codecov and Coveralls report coverage here). */
 export const commitStatuses = pgTable('commit_statuses', {

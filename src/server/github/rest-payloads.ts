@@ -27,6 +27,16 @@ export const ZWorkflowRun = z.object({
 });
 export type TWorkflowRun = z.infer<typeof ZWorkflowRun>;
 
+/** A workflow run's artifact (the list at …/actions/runs/{id}/artifacts). */
+export const ZArtifact = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  size_in_bytes: z.number().int().nonnegative(),
+  expired: z.boolean(),
+  created_at: isoTime.nullish(),
+  workflow_run: z.object({ head_sha: z.string().nullish() }).nullish(),
+});
+
 export const ZDeployment = z.object({
   id: z.number().int(),
   sha: z.string(),

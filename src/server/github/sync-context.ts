@@ -24,6 +24,13 @@ export interface SyncProgress {
   rateLimitRemaining: number | null;
 }
 
+export interface CoverageArtifactSettings {
+  /** Artifact names to read. */
+  pattern: RegExp;
+  /** Larger artifacts (zipped, and their reports unzipped) are not read. */
+  maxBytes: number;
+}
+
 export interface RepoSyncContext {
   db: Db;
   github: GitHubClient;
@@ -35,6 +42,8 @@ export interface RepoSyncContext {
   sinceOverride?: Date;
   /** Labels whose issues are incidents. */
   incidentLabel: RegExp;
+  /** Coverage report artifacts to download (LEADLINE_COVERAGE_ARTIFACT); absent: none. */
+  coverageArtifacts?: CoverageArtifactSettings;
   now(): Date;
   /** Called after each committed page. */
   page(resource: string, items: number): void;

@@ -11,12 +11,13 @@ import type { Logger } from '@/server/logger';
 import type { GitHubClient } from './client';
 import { resolveTargets } from './resolve-targets';
 import { syncComments } from './sync-comments';
-import type { RepoRef, RepoSyncContext, SyncProgress } from './sync-context';
+import type { CoverageArtifactSettings, RepoRef, RepoSyncContext, SyncProgress } from './sync-context';
 import { syncDefaultBranch } from './sync-default-branch';
 import { syncDeployments } from './sync-deployments';
 import { syncIncidents } from './sync-incidents';
 import { syncPullRequests } from './sync-pull-requests';
 import { syncReleases } from './sync-releases';
+import { syncCoverageArtifacts } from './sync-coverage-artifacts';
 import { syncWorkflowRuns } from './sync-workflow-runs';
 
 /** In this order: comments need the PRs stored first. */
@@ -24,6 +25,8 @@ const RESOURCES: [string, (ctx: RepoSyncContext) => Promise<void>][] = [
   ['pull_requests', syncPullRequests],
   ['default_branch', syncDefaultBranch],
   ['workflow_runs', syncWorkflowRuns],
+  // After the runs: it reads the stored successful default-branch runs.
+  ['coverage_artifacts', syncCoverageArtifacts],
   ['deployments', syncDeployments],
   ['releases', syncReleases],
   ['incidents', syncIncidents],
@@ -40,6 +43,7 @@ export interface SyncRequest {
   horizon: Date;
   sinceOverride?: Date;
   incidentLabel: RegExp;
+  coverageArtifacts?: CoverageArtifactSettings;
   now?: () => Date;
   onProgress?: (progress: SyncProgress) => void;
 }
@@ -114,6 +118,7 @@ async function syncRepository(request: SyncRequest, repo: RepoRef, logger: Logge
     horizon: request.horizon,
     sinceOverride: request.sinceOverride,
     incidentLabel: request.incidentLabel,
+    coverageArtifacts: request.coverageArtifacts,
     now,
     page: (resource, count) => {
       items[resource] = (items[resource] ?? 0) + count;

@@ -47,6 +47,7 @@ export async function syncRepositories(input: SyncRepositoriesInput): Promise<Sy
     horizon: resolveSince(input.config.syncSince, now()),
     sinceOverride: input.since,
     incidentLabel: input.config.incidentLabel,
+    coverageArtifacts: input.config.coverageArtifacts ?? undefined,
     now,
     onProgress: input.onProgress,
   });

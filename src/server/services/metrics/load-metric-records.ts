@@ -16,6 +16,7 @@ import type {
 } from '@/metrics/records';
 import type { Db } from '@/server/db/client';
 import { loadDefaultBranchCommits } from '@/server/db/queries/commit-records';
+import { loadCoverageArtifacts } from '@/server/db/queries/coverage-artifacts';
 import {
   DELIVERY_LOOKBACK_DAYS,
   loadGitHubDeploymentRecords,
@@ -50,7 +51,7 @@ export interface RecordWindow {
 export async function loadMetricRecords(db: Db, window: RecordWindow, options: { withComments: boolean }): Promise<MetricRecords> {
   const scope = { repoIds: window.repoIds, from: window.from, to: window.now };
   const since = lookbackStart(scope, DELIVERY_LOOKBACK_DAYS);
-  const [repositories, pullRequests, githubDeployments, releases, incidents, workflowRuns, commits] = await Promise.all([
+  const [repositories, pullRequests, githubDeployments, releases, incidents, workflowRuns, commits, artifacts] = await Promise.all([
     loadRepositoryRecords(db, scope.repoIds),
     loadPullRequestRecords(db, scope, { withComments: options.withComments }),
     loadGitHubDeploymentRecords(db, scope),
@@ -58,6 +59,7 @@ export async function loadMetricRecords(db: Db, window: RecordWindow, options: {
     loadIncidentRecords(db, scope),
     loadWorkflowRunRecords(db, scope, since, { defaultBranchOnly: false }),
     loadDefaultBranchCommits(db, scope, since, { withReports: true }),
+    loadCoverageArtifacts(db, scope.repoIds),
   ]);
-  return { repositories, pullRequests, githubDeployments, releases, incidents, workflowRuns, commits, artifacts: [] };
+  return { repositories, pullRequests, githubDeployments, releases, incidents, workflowRuns, commits, artifacts };
 }

@@ -21,6 +21,15 @@ Commands:
              --serve             then serve the dashboard on it
              --port N            port for --serve (default 3000)
              --seed N            generator seed (default 42)
+  report   The weekly report of a week (default: the last complete one)
+             --week 2026-W45     the ISO week
+             --repo owner/name   only these repositories (repeatable)
+             --team SLUG         a team of LEADLINE_TEAMS_FILE
+             --format FORMAT     md (default), html, csv or json
+             --all-formats       all four (needs --out DIR)
+             --out FILE|DIR      write there (default: standard output)
+             --post              also post it: the Markdown summary to LEADLINE_SLACK_WEBHOOK_URL,
+                                 the JSON to LEADLINE_WEBHOOK_URL
   help     Show this help
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or configuration.
@@ -45,15 +54,36 @@ export const ZDemoArgs = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(3000),
   seed: z.coerce.number().int().default(42),
 });
+export const ZReportArgs = z
+  .object({
+    command: z.literal('report'),
+    week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45').optional(),
+    repo: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).optional(),
+    team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
+    format: z.enum(['md', 'html', 'csv', 'json'], { message: 'use md, html, csv or json' }).default('md'),
+    'all-formats': z.boolean().default(false),
+    out: z.string().min(1).optional(),
+    post: z.boolean().default(false),
+  })
+  .refine((a) => !a['all-formats'] || a.out, { message: 'write all four formats to a directory: add --out DIR', path: ['all-formats'] });
 export const ZHelpArgs = z.object({ command: z.literal('help') });
 
-export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZHelpArgs]);
+export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZReportArgs, ZHelpArgs]);
 export type TCliArgs = z.infer<typeof ZCliArgs>;
 
 const OPTIONS = {
   sync: { repo: { type: 'string', multiple: true }, since: { type: 'string' } },
   status: {},
   demo: { serve: { type: 'boolean' }, port: { type: 'string' }, seed: { type: 'string' } },
+  report: {
+    week: { type: 'string' },
+    repo: { type: 'string', multiple: true },
+    team: { type: 'string' },
+    format: { type: 'string' },
+    'all-formats': { type: 'boolean' },
+    out: { type: 'string' },
+    post: { type: 'boolean' },
+  },
   help: {},
 } as const;
 

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '@/config/env';
 import { NothingToSyncError } from '@/server/services/sync-repositories';
 import { USAGE, UsageError, parseCliArgs, type TCliArgs } from './args';
 import { demoCommand } from './commands/demo';
+import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 
@@ -33,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         return await statusCommand(config);
       case 'demo':
         return await demoCommand(args, config);
+      case 'report':
+        return await reportCommand(args, config);
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof NothingToSyncError) {

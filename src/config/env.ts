@@ -107,6 +107,10 @@ const serverSchema = {
   LEADLINE_HOTFIX_PATTERN: regex('hotfix'),
   LEADLINE_SYNC_SINCE: sinceSpec,
   LEADLINE_TEAMS_FILE: teamsFile,
+  /** Slack incoming webhook for `report --post` (a secret: it lets anyone post to the channel). */
+  LEADLINE_SLACK_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  /** Any endpoint taking the report as JSON, for `report --post`. */
+  LEADLINE_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   LEADLINE_COVERAGE_ARTIFACT: z
     .string()
     .optional()
@@ -141,6 +145,8 @@ export interface Config {
   syncSince: string;
   /** Team slug → member logins, from LEADLINE_TEAMS_FILE. */
   teams: Record<string, string[]>;
+  /** Where `report --post` delivers (secrets: never logged). */
+  webhooks: { slack: string | null; generic: string | null };
   /** Coverage report artifacts to download; null: none (LEADLINE_COVERAGE_ARTIFACT unset). */
   coverageArtifacts: { pattern: RegExp; maxBytes: number } | null;
 }
@@ -148,7 +154,7 @@ export interface Config {
 type Env = Record<string, string | undefined>;
 
 /** Values that may hold credentials are never echoed into an error (errors reach logs). */
-const SECRET_VARIABLES = new Set(['GITHUB_TOKEN', 'GITHUB_APP_PRIVATE_KEY', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['GITHUB_TOKEN', 'GITHUB_APP_PRIVATE_KEY', 'DATABASE_URL', 'LEADLINE_SLACK_WEBHOOK_URL', 'LEADLINE_WEBHOOK_URL']);
 
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
@@ -184,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
     hotfixPattern: parsed.LEADLINE_HOTFIX_PATTERN,
     syncSince: parsed.LEADLINE_SYNC_SINCE,
     teams: parsed.LEADLINE_TEAMS_FILE,
+    webhooks: { slack: parsed.LEADLINE_SLACK_WEBHOOK_URL ?? null, generic: parsed.LEADLINE_WEBHOOK_URL ?? null },
     coverageArtifacts: parsed.LEADLINE_COVERAGE_ARTIFACT ? { pattern: parsed.LEADLINE_COVERAGE_ARTIFACT, maxBytes: parsed.LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES } : null,
   };
 }

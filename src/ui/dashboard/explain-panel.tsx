@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import type { MetricExplanation } from '@/server/services/metrics/metric-view.types';
 import { formatUtc } from '@/ui/format';
-import { formatMetricValue } from '@/ui/metric-format';
+import { formatMetricValue } from '@/formats/metric-format';
 import { ExplainDrawer } from './explain-drawer';
 import { MembersTable } from './members-table';
 

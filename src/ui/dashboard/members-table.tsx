@@ -4,7 +4,7 @@
  */
 import type { MetricExplanation } from '@/server/services/metrics/metric-view.types';
 import { formatUtc } from '@/ui/format';
-import { formatDuration, formatPercent, formatRatio } from '@/ui/metric-format';
+import { formatDuration, formatPercent, formatRatio } from '@/formats/metric-format';
 
 type Column = MetricExplanation['columns'][number];
 type Cell = MetricExplanation['rows'][number]['cells'][string];

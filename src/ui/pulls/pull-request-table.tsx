@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { toCsv, type CsvValue } from '@/formats/csv';
 import type { PullRequestRow } from '@/server/services/pull-requests/list-pull-requests.types';
 import { formatUtc } from '@/ui/format';
-import { formatDuration } from '@/ui/metric-format';
+import { formatDuration } from '@/formats/metric-format';
 
 type Kind = 'text' | 'number' | 'duration' | 'date';
 interface Column {

@@ -53,7 +53,8 @@ function card(key: MetricKey, current: ComputedMetrics, previous: ComputedMetric
   };
 }
 
-function attention(current: ComputedMetrics, context: MetricContext): TeamHealth['attention'] {
+/** What needs attention now, with the period's coverage drops, loose deployment ends and anomalies. */
+export function attentionOf(current: ComputedMetrics, context: MetricContext): TeamHealth['attention'] {
   const { options } = context.scope;
   const now = options.now;
   const awaiting = context.records.pullRequests
@@ -112,7 +113,7 @@ export async function getTeamHealth(db: Db, query: TMetricsQueryParsed, settings
       review: phaseWeeks.review[i]?.value.p50 ?? null,
       merge: phaseWeeks.merge[i]?.value.p50 ?? null,
     })),
-    attention: attention(current, context),
+    attention: attentionOf(current, context),
     deploymentSources: context.facts.detections.map((d) => ({ repo: d.repo, source: d.source, reason: d.reason })),
   };
 }

@@ -8,7 +8,7 @@ import { FilterBar } from '@/ui/dashboard/filter-bar';
 import { MetricCard } from '@/ui/dashboard/metric-card';
 import { PeriodHeading } from '@/ui/dashboard/period-heading';
 import { TrendChart } from '@/ui/dashboard/trend-chart';
-import { formatPercent } from '@/ui/metric-format';
+import { formatPercent } from '@/formats/metric-format';
 import { PullRequestTable } from '@/ui/pulls/pull-request-table';
 import { CoverageChart } from '@/ui/repository/coverage-chart';
 import { DeploymentTimeline } from '@/ui/repository/deployment-timeline';

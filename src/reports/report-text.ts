@@ -1,0 +1,13 @@
+/** Words every format shares: the title and the scope line. */
+import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
+
+const day = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+
+export function reportTitle(report: WeeklyReport): string {
+  return `Delivery report, week ${report.week.key} (${day(report.week.from, report.timeZone)} – ${day(new Date(report.week.to.getTime() - 1), report.timeZone)})`;
+}
+
+export function scopeText(report: WeeklyReport): string {
+  const who = report.scope.team ? `team ${report.scope.team}` : report.scope.authors ? `PRs by ${report.scope.authors.join(', ')}` : 'everyone';
+  return `${report.scope.repos.length} repositories (${report.scope.repos.join(', ')}), ${who}, ${report.timeZone}; bots excluded`;
+}

@@ -1,0 +1,149 @@
+/**
+ * The weekly report of a scope: the week's headline numbers against the week before and the four
+ * weeks before it, per repository, what needs attention, the slowest PRs, and a summary in words.
+ * One load for the scope's five weeks (and one per repository), then pure summaries.
+ */
+import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import { formatChange, formatMetricValue } from '@/formats/metric-format';
+import type { Db } from '@/server/db/client';
+import type { MetricSettings } from '@/server/metric-settings';
+import type { ComputedMetrics } from '../metrics/compute-metrics';
+import { attentionOf } from '../metrics/get-team-health';
+import { metricContext } from '../metrics/metric-context';
+import { metricView } from '../metrics/metric-views';
+import { ZMetricsQuery } from '../metrics/metrics-query.types';
+import { reportWeek, weeksBefore } from './report-week';
+import type { ReportHeadline, WeeklyReport } from './weekly-report.types';
+
+export const REPORT_METRICS: readonly MetricKey[] = [
+  'timeToFirstReview',
+  'reviewTurnaround',
+  'cycleTime',
+  'deploymentFrequency',
+  'leadTime',
+  'changeFailureRate',
+  'recoveryTime',
+  'ciSuccessRate',
+  'ciDuration',
+  'coverage',
+  'unreviewedMerges',
+];
+
+/** The per-repository table's columns. */
+export const REPOSITORY_METRICS: readonly MetricKey[] = ['cycleTime', 'timeToFirstReview', 'deploymentFrequency', 'changeFailureRate', 'ciSuccessRate', 'ciDuration', 'coverage'];
+
+const BANDED: Partial<Record<MetricKey, keyof ComputedMetrics['delivery']['bands']>> = {
+  deploymentFrequency: 'deploymentFrequency',
+  leadTime: 'leadTime',
+  changeFailureRate: 'changeFailureRate',
+  recoveryTime: 'recoveryTime',
+};
+
+export interface WeeklyReportInput {
+  /** `2026-W45`; absent: the last complete week. */
+  week?: string;
+  repos?: string[];
+  team?: string;
+  authors?: string[];
+  preset?: 'default' | 'devlake';
+}
+
+const difference = (a: number | null, b: number | null) => (a !== null && b !== null ? a - b : null);
+
+function mean(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+}
+
+/** At most three improvements and three regressions against the previous week, largest relative change first. */
+export function summarise(headlines: readonly ReportHeadline[]): string[] {
+  const moved = headlines
+    .filter((h) => h.improved !== null && h.previousWeek !== null && h.previousWeek !== 0 && h.changeVsPreviousWeek !== null)
+    .map((h) => ({ h, relative: h.changeVsPreviousWeek! / Math.abs(h.previousWeek!) }))
+    .sort((a, b) => Math.abs(b.relative) - Math.abs(a.relative));
+  const sentence = ({ h, relative }: (typeof moved)[number]) =>
+    `${h.label} ${h.improved ? 'improved' : 'got worse'}: ${formatMetricValue(h.unit, h.value)}, ${formatChange(h.unit, h.changeVsPreviousWeek)} (${relative > 0 ? '+' : '−'}${Math.round(Math.abs(relative) * 100)} %) against the previous week.`;
+  const better = moved.filter((m) => m.h.improved).slice(0, 3).map(sentence);
+  const worse = moved.filter((m) => !m.h.improved).slice(0, 3).map(sentence);
+  if (better.length === 0 && worse.length === 0) return ['No headline number moved against the previous week, or there was nothing to compare.'];
+  return [...better, ...worse];
+}
+
+export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settings: MetricSettings, now: Date, githubUrl: string): Promise<WeeklyReport> {
+  const week = reportWeek(input.week, now, settings.timeZone);
+  const before = weeksBefore(week, 4, settings.timeZone);
+  const query = ZMetricsQuery.parse({ from: week.from, to: week.to, repos: input.repos, team: input.team, authors: input.authors, preset: input.preset });
+  const context = await metricContext(db, query, settings, now, { earliest: before[0]!.from });
+  const { options } = context.scope;
+  const weeks = [...before, week].map((w) => context.compute(w));
+  const current = weeks.at(-1)!;
+  const pull = (repo: string, number: number) => `${githubUrl}/${repo}/pull/${number}`;
+
+  const headlines = REPORT_METRICS.map((key): ReportHeadline => {
+    const views = weeks.map((c) => metricView(key, c, options, context.repoNames));
+    const latest = views.at(-1)!.headline;
+    const previousWeek = views.at(-2)!.headline.value;
+    const change = difference(latest.value, previousWeek);
+    const definition = METRIC_CATALOGUE[key];
+    const average = mean(views.slice(0, 4).map((v) => v.headline.value));
+    const band = BANDED[key];
+    return {
+      key,
+      label: definition.label,
+      unit: definition.unit,
+      better: definition.better,
+      formula: definition.formula,
+      value: latest.value,
+      p90: latest.p90,
+      n: latest.n,
+      previousWeek,
+      changeVsPreviousWeek: change,
+      fourWeekAverage: average,
+      changeVsFourWeekAverage: difference(latest.value, average),
+      improved: change === null || change === 0 ? null : definition.better === 'lower' ? change < 0 : change > 0,
+      band: band ? current.delivery.bands[band] : null,
+      trend: views.map((v, i) => ({ week: [...before, week][i]!.key, value: v.headline.value })),
+    };
+  });
+
+  const repositories = [];
+  for (const repo of context.scope.repos) {
+    const own = await metricContext(db, { ...query, repos: [repo.fullName] }, settings, now, { earliest: before.at(-1)!.from });
+    const [lastWeek, thisWeek] = [own.compute(before.at(-1)!), own.compute(week)];
+    repositories.push({
+      repo: repo.fullName,
+      url: `${githubUrl}/${repo.fullName}`,
+      metrics: REPOSITORY_METRICS.map((key) => {
+        const h = metricView(key, thisWeek, options, own.repoNames).headline;
+        return { key, value: h.value, p90: h.p90, n: h.n, previousWeek: metricView(key, lastWeek, options, own.repoNames).headline.value };
+      }),
+    });
+  }
+
+  const attention = attentionOf(current, context);
+  return {
+    version: 1,
+    week: { key: week.key, from: week.from, to: week.to },
+    timeZone: settings.timeZone,
+    generatedAt: now,
+    preset: query.preset,
+    scope: { repos: context.scope.repos.map((r) => r.fullName), team: query.authors?.length ? null : (query.team ?? null), authors: context.scope.authors },
+    summary: summarise(headlines),
+    headlines,
+    repositories,
+    attention: {
+      waitingForFirstReview: attention.awaitingFirstReview.slice(0, 10).map((p) => ({ repo: p.repo, number: p.number, title: p.title, author: p.author, url: pull(p.repo, p.number), waitingSeconds: p.ageSeconds })),
+      waitingReviewRequests: attention.waitingReviewRequests.slice(0, 10).map((r) => ({ repo: r.repo, number: r.number, title: r.title, author: r.author, url: pull(r.repo, r.number), reviewer: r.reviewer, waitingSeconds: r.ageSeconds })),
+      redDefaultBranches: attention.redBranches.map((r) => ({ repo: r.repo, workflow: r.workflow, since: r.since, url: `${githubUrl}/${r.repo}/actions/runs/${r.runId}` })),
+      coverageDrops: attention.coverageDrops.map((d) => ({ repo: d.repo, fromPct: d.fromPct, toPct: d.toPct, change: d.change, url: `${githubUrl}/${d.repo}/commit/${d.sha}` })),
+      unreviewedMerges: current.pullRequests.unreviewedMerges.members
+        .filter((m) => m.unreviewedMerge)
+        .map((m) => ({ repo: m.repo, number: m.number, title: m.title, author: m.author, url: pull(m.repo, m.number), mergedAt: m.mergedAt })),
+    },
+    slowestPullRequests: current.pullRequests.cycle.members
+      .filter((m) => m.seconds !== null)
+      .sort((a, b) => b.seconds! - a.seconds!)
+      .slice(0, 5)
+      .map((m) => ({ repo: m.repo, number: m.number, title: m.title, author: m.author, url: pull(m.repo, m.number), cycleSeconds: m.seconds!, mergedAt: m.timestamps.mergedAt })),
+  };
+}

@@ -16,7 +16,7 @@ export const FORMAT_INFO: Record<ReportFormat, { contentType: string; render: (r
 };
 
 /** `leadline-2026-W45.md`, or with the scope: `leadline-2026-W45-acme-api.md`. */
-export function reportFileName(report: WeeklyReport, format: ReportFormat): string {
+export function reportFileName(report: { week: { key: string }; scope: { repos: string[]; team: string | null } }, format: ReportFormat): string {
   const scope = report.scope.team ? `-team-${report.scope.team}` : report.scope.repos.length === 1 ? `-${report.scope.repos[0]!.replace('/', '-')}` : '';
   return `leadline-${report.week.key}${scope}.${format}`.replace(/[^\w.-]/g, '_');
 }

@@ -9,5 +9,5 @@ export function reportTitle(report: WeeklyReport): string {
 
 export function scopeText(report: WeeklyReport): string {
   const who = report.scope.team ? `team ${report.scope.team}` : report.scope.authors ? `PRs by ${report.scope.authors.join(', ')}` : 'everyone';
-  return `${report.scope.repos.length} repositories (${report.scope.repos.join(', ')}), ${who}, ${report.timeZone}; bots excluded`;
+  return `${report.scope.repos.length} ${report.scope.repos.length === 1 ? 'repository' : 'repositories'} (${report.scope.repos.join(', ')}), ${who}, ${report.timeZone}; bots excluded`;
 }

@@ -129,6 +129,24 @@ describe.skipIf(!world)('the dashboard in a browser', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('makes a weekly report from the reports page, previews it and serves its files', async () => {
+    const w = await open();
+    await w.page.goto(`${baseUrl}/reports`);
+    await w.page.getByRole('button', { name: 'Make the report' }).click();
+    await w.page.waitForURL(/\/reports\?id=\d+/);
+    const id = new URL(w.page.url()).searchParams.get('id');
+    const preview = w.page.frameLocator('iframe.report-preview');
+    await expect(preview.locator('h1').textContent()).resolves.toMatch(/^Delivery report, week \d{4}-W\d{2}/);
+    for (const [format, type] of [['md', 'text/markdown'], ['csv', 'text/csv'], ['json', 'application/json'], ['html', 'text/html']] as const) {
+      const response = await w.page.request.get(`${baseUrl}/api/reports/${id}/${format}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain(type);
+      expect(response.headers()['content-disposition']).toMatch(new RegExp(`attachment; filename="leadline-\\d{4}-W\\d{2}\\.${format}"`));
+    }
+    await screenshot(w.page, 'reports');
+    expect(w.errors).toEqual([]);
+  });
+
   it('answers a filter it cannot read with 400 and the reason', async () => {
     const w = await open();
     const response = await w.page.goto(`${baseUrl}/?period=3x`);

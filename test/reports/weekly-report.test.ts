@@ -17,9 +17,11 @@ import { loadConfig } from '../../src/config/env';
 import { startFakeGitHub } from '../../src/fake-github/server';
 import { generateOrgWithTruth } from '../../src/fake-github/truth';
 import { formatMetricValue } from '../../src/formats/metric-format';
+import { createCaller } from '../../src/server/api/root';
 import { openDatabase } from '../../src/server/db/client';
 import type { WeeklyReport } from '../../src/server/services/reports/weekly-report.types';
 import { syncWithFake } from '../support/sync-harness';
+import { testContext } from '../support/test-context';
 import { expectedFromTruth } from '../support/truth-expectations';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -99,6 +101,21 @@ describe('leadline report', () => {
     expect(file('md')).toMatch(new RegExp(`\\| Cycle time \\| ${cycleText.replace('.', '\\.')} \\|`));
     expect(file('html')).toMatch(new RegExp(`<tr data-metric="cycleTime">.*?>${cycleText.replace('.', '\\.')}</td>`));
     expect(file('html')).not.toMatch(/<script/i);
+
+    // Archived as written: the archive serves the same text, whatever happens to the data later.
+    const archived = Number(/archived as report (\d+)/.exec(err)![1]);
+    const database = await openDatabase({ dataDir: path.join(dir, 'db') });
+    try {
+      const caller = createCaller(testContext(database.db, {}, NOW));
+      expect((await caller.reports.page()).archive.map((r) => r.id)).toContain(archived);
+      for (const format of ['md', 'html', 'csv', 'json'] as const) {
+        expect((await caller.reports.file({ id: archived, format })).text).toBe(file(format));
+      }
+      expect(await caller.reports.file({ id: archived, format: 'md' })).toMatchObject({ fileName: 'leadline-2026-W45.md', contentType: 'text/markdown; charset=utf-8' });
+      expect(await caller.reports.file({ id: 999_999, format: 'md' }).then(() => null, (e: unknown) => e)).toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await database.close();
+    }
   });
 
   it('defaults to the last complete week and writes one format to standard output', async () => {

@@ -14,6 +14,7 @@ import { openDatabase } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { metricSettings } from '@/server/metric-settings';
 import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
+import { archiveReport } from '@/server/services/reports/report-archive';
 import { DeliveryError, postToSlack, postToWebhook, type DeliveryOptions } from '@/server/services/reports/deliver-report';
 import type { ZReportArgs } from '../args';
 
@@ -34,6 +35,8 @@ export async function reportCommand(args: z.infer<typeof ZReportArgs>, config: C
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const report = await buildWeeklyReport(database.db, { week: args.week, repos: args.repo, team: args.team }, metricSettings(config), io.now ?? new Date(), githubWebUrl(config.github.apiUrl));
+    const id = await archiveReport(database.db, report);
+    err.write(`archived as report ${id}\n`);
     const formats: ReportFormat[] = args['all-formats'] ? [...REPORT_FORMATS] : [args.format];
     const toDirectory = args['all-formats'] || (args.out !== undefined && (args.out.endsWith('/') || (existsSync(args.out) && statSync(args.out).isDirectory())));
     for (const format of formats) {

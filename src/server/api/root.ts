@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { metricsRouter } from './routers/metrics';
 import { pullRequestsRouter } from './routers/pull-requests';
+import { reportsRouter } from './routers/reports';
 import { repositoriesRouter } from './routers/repositories';
 import { syncRouter } from './routers/sync';
 import { createCallerFactory, router } from './trpc';
@@ -10,6 +11,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   pullRequests: pullRequestsRouter,
   sync: syncRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

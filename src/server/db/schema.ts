@@ -319,3 +319,20 @@ export interface SyncRunSummary {
   repositories: Record<string, Record<string, number>>;
   warnings: string[];
 }
+
+/**
+ * Generated reports, archived as they were: the model and every format's text, so last month's
+ * report reads the same after definitions, code or data change.
+ */
+export const reports = pgTable('reports', {
+  id: serial('id').primaryKey(),
+  /** ISO week, e.g. 2026-W45. */
+  week: text('week').notNull(),
+  /** The repositories and team it covered. */
+  scope: jsonb('scope').$type<{ repos: string[]; team: string | null }>().notNull(),
+  createdAt: at('created_at').notNull(),
+  /** The report model (JSON format). */
+  model: jsonb('model').notNull(),
+  /** Each format's text: md, html, csv, json. */
+  content: jsonb('content').$type<Record<string, string>>().notNull(),
+}, (t) => [index('reports_week').on(t.week)]);

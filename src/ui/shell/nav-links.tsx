@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 const SECTIONS = [
   { href: '/', label: 'Overview', keepsFilters: true },
   { href: '/pulls', label: 'Pull requests', keepsFilters: true },
+  { href: '/reports', label: 'Reports', keepsFilters: false },
   { href: '/sync', label: 'Sync', keepsFilters: false },
 ] as const;
 

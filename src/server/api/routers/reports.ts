@@ -1,0 +1,32 @@
+import { githubWebUrl } from '@/config/github-web-url';
+import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
+import { REPORT_FORMATS } from '@/reports/formats';
+import { archiveReport, archivedReportFile, listArchivedReports } from '@/server/services/reports/report-archive';
+import { reportWeek, weeksBefore } from '@/server/services/reports/report-week';
+import { ZGenerateReportInput, ZReportsPage } from '@/server/services/reports/reports-page.types';
+import { z } from 'zod';
+import { publicProcedure, router } from '../trpc';
+
+export const reportsRouter = router({
+  /** The weeks a report can be made for, and the archive (newest first). */
+  page: publicProcedure.output(ZReportsPage).query(async ({ ctx }) => {
+    const last = reportWeek(undefined, ctx.now(), ctx.settings.timeZone);
+    const weeks = [...weeksBefore(last, 11, ctx.settings.timeZone), last].reverse();
+    return { weeks: weeks.map((w) => ({ key: w.key, from: w.from, to: w.to })), archive: await listArchivedReports(ctx.db) };
+  }),
+
+  /** One archived report in one format (the download route streams it). */
+  file: publicProcedure
+    .input(z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS) }))
+    .output(z.object({ text: z.string(), contentType: z.string(), fileName: z.string() }))
+    .query(({ ctx, input }) => archivedReportFile(ctx.db, input.id, input.format)),
+
+  /** Makes a week's report and archives it; returns its archive id. */
+  generate: publicProcedure
+    .input(ZGenerateReportInput)
+    .output(z.object({ id: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const report = await buildWeeklyReport(ctx.db, input, ctx.settings, ctx.now(), githubWebUrl(ctx.config.github.apiUrl));
+      return { id: await archiveReport(ctx.db, report) };
+    }),
+});

@@ -1,0 +1,15 @@
+/** The reports page at the boundary: weeks to generate, and the archive. */
+import { z } from 'zod';
+
+export const ZGenerateReportInput = z.object({
+  week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45'),
+  repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
+  team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
+});
+
+export const ZReportsPage = z.object({
+  /** The last complete weeks, newest first. */
+  weeks: z.array(z.object({ key: z.string(), from: z.date(), to: z.date() })),
+  archive: z.array(z.object({ id: z.number().int(), week: z.string(), scope: z.object({ repos: z.array(z.string()), team: z.string().nullable() }), createdAt: z.date() })),
+});
+export type ReportsPage = z.infer<typeof ZReportsPage>;

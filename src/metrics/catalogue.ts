@@ -200,3 +200,11 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     formula: 'CHANGES_REQUESTED reviews per PR; median over PRs merged in the period.',
   },
 };
+
+/** The metrics DORA 2023 bands (METRICS.md), by the key of their band in DoraBands. */
+export const DORA_BAND_OF: Readonly<Partial<Record<MetricKey, 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime'>>> = {
+  deploymentFrequency: 'deploymentFrequency',
+  leadTime: 'leadTime',
+  changeFailureRate: 'changeFailureRate',
+  recoveryTime: 'recoveryTime',
+};

@@ -8,7 +8,7 @@ import { span } from '@/metrics/time';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import type { ComputedMetrics } from './compute-metrics';
-import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { metricContext, previousPeriod, type MetricContext } from './metric-context';
 import { metricView } from './metric-views';
 import type { TMetricsQueryParsed } from './metrics-query.types';
@@ -27,20 +27,13 @@ export const OVERVIEW_CARDS: readonly MetricKey[] = [
   'coverage',
 ];
 
-const BAND_OF: Partial<Record<MetricKey, keyof ComputedMetrics['delivery']['bands']>> = {
-  deploymentFrequency: 'deploymentFrequency',
-  leadTime: 'leadTime',
-  changeFailureRate: 'changeFailureRate',
-  recoveryTime: 'recoveryTime',
-};
-
 function card(key: MetricKey, current: ComputedMetrics, previous: ComputedMetrics, context: MetricContext): MetricCard {
   const definition = METRIC_CATALOGUE[key];
   const view = metricView(key, current, context.scope.options, context.repoNames);
   const before = metricView(key, previous, context.scope.options, context.repoNames).headline.value;
   const value = view.headline.value;
   const change = value !== null && before !== null ? value - before : null;
-  const band = BAND_OF[key];
+  const band = DORA_BAND_OF[key];
   return {
     key,
     ...definition,

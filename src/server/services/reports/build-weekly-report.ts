@@ -3,11 +3,10 @@
  * weeks before it, per repository, what needs attention, the slowest PRs, and a summary in words.
  * One load for the scope's five weeks (and one per repository), then pure summaries.
  */
-import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { formatChange, formatMetricValue } from '@/formats/metric-format';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import type { ComputedMetrics } from '../metrics/compute-metrics';
 import { attentionOf } from '../metrics/get-team-health';
 import { metricContext } from '../metrics/metric-context';
 import { metricView } from '../metrics/metric-views';
@@ -31,13 +30,6 @@ export const REPORT_METRICS: readonly MetricKey[] = [
 
 /** The per-repository table's columns. */
 export const REPOSITORY_METRICS: readonly MetricKey[] = ['cycleTime', 'timeToFirstReview', 'deploymentFrequency', 'changeFailureRate', 'ciSuccessRate', 'ciDuration', 'coverage'];
-
-const BANDED: Partial<Record<MetricKey, keyof ComputedMetrics['delivery']['bands']>> = {
-  deploymentFrequency: 'deploymentFrequency',
-  leadTime: 'leadTime',
-  changeFailureRate: 'changeFailureRate',
-  recoveryTime: 'recoveryTime',
-};
 
 export interface WeeklyReportInput {
   /** `2026-W45`; absent: the last complete week. */
@@ -86,7 +78,7 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
     const change = difference(latest.value, previousWeek);
     const definition = METRIC_CATALOGUE[key];
     const average = mean(views.slice(0, 4).map((v) => v.headline.value));
-    const band = BANDED[key];
+    const band = DORA_BAND_OF[key];
     return {
       key,
       label: definition.label,

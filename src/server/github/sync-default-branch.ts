@@ -10,6 +10,7 @@ import { ZHistoryCommit, type THistoryCommit } from './graphql-payloads';
 import { mapCommit } from './map-pull-request';
 import { parseItems } from './parse-items';
 import { DEFAULT_BRANCH_HISTORY_QUERY } from './queries';
+import { commitCursorPage } from './commit-cursor-page';
 import { laterOf, passStart, type RepoSyncContext } from './sync-context';
 
 const RESOURCE = 'default_branch';
@@ -53,17 +54,7 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
     const rows = mapHistory(parsed, ctx.repo.id);
     const done = !history.pageInfo.hasNextPage;
 
-    await ctx.db.transaction(async (tx) => {
-      await writeDefaultBranchCommits(tx, rows);
-      await writeSyncState(
-        tx,
-        ctx.repo.id,
-        RESOURCE,
-        done
-          ? { watermark: laterOf(state?.watermark, pending), pendingWatermark: null, cursor: null, lastCompletedAt: ctx.now(), lastError: null }
-          : { cursor: history.pageInfo.endCursor, pendingWatermark: pending },
-      );
-    });
+    await commitCursorPage(ctx, RESOURCE, { write: (tx) => writeDefaultBranchCommits(tx, rows), done, endCursor: history.pageInfo.endCursor, pending, watermark: state?.watermark });
     ctx.page(RESOURCE, parsed.length);
     if (done) return;
     cursor = history.pageInfo.endCursor;

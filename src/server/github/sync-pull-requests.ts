@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { writePullRequests } from '@/server/db/queries/write-pull-requests';
-import { readSyncState, trackPass, writeSyncState } from '@/server/db/queries/sync-state';
+import { readSyncState, trackPass } from '@/server/db/queries/sync-state';
 import {
   ZPullRequestCommits,
   ZPullRequestNode,
@@ -20,6 +20,7 @@ import {
 import { mapPullRequest } from './map-pull-request';
 import { parseItems } from './parse-items';
 import { PULL_REQUEST_CONNECTIONS_QUERY, PULL_REQUESTS_QUERY } from './queries';
+import { commitCursorPage } from './commit-cursor-page';
 import { laterOf, passStart, type RepoSyncContext } from './sync-context';
 
 const RESOURCE = 'pull_requests';
@@ -68,17 +69,7 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
     const rows = parsed.map((pr) => mapPullRequest(pr, ctx.repo.id));
     const done = reachedOld || !connection.pageInfo.hasNextPage;
 
-    await ctx.db.transaction(async (tx) => {
-      await writePullRequests(tx, rows);
-      await writeSyncState(
-        tx,
-        ctx.repo.id,
-        RESOURCE,
-        done
-          ? { watermark: laterOf(state?.watermark, pending), pendingWatermark: null, cursor: null, lastCompletedAt: ctx.now(), lastError: null }
-          : { cursor: connection.pageInfo.endCursor, pendingWatermark: pending },
-      );
-    });
+    await commitCursorPage(ctx, RESOURCE, { write: (tx) => writePullRequests(tx, rows), done, endCursor: connection.pageInfo.endCursor, pending, watermark: state?.watermark });
     ctx.page(RESOURCE, rows.length);
     if (done) return;
     cursor = connection.pageInfo.endCursor;

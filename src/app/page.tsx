@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getServerCaller } from '@/server/api/server-caller';
-import { FirstRun } from '@/ui/first-run';
 import { explainPeriodOf, filtersToSearch, withFilters, type SearchParams } from '@/ui/filters/dashboard-filters';
 import { AttentionList } from '@/ui/dashboard/attention-list';
 import { ExplainPanel } from '@/ui/dashboard/explain-panel';
@@ -10,8 +9,8 @@ import { MetricCard } from '@/ui/dashboard/metric-card';
 import { PhaseChart } from '@/ui/dashboard/phase-chart';
 import { PeriodHeading } from '@/ui/dashboard/period-heading';
 import { TrendChart } from '@/ui/dashboard/trend-chart';
-import { BadFilters } from './_dashboard/bad-filters';
-import { badRequestReason, loadDashboard } from './_dashboard/load-dashboard';
+import { BadFilters, NotReady } from './_dashboard/bad-filters';
+import { dataOrReason, loadDashboard } from './_dashboard/load-dashboard';
 
 // Reads the database on every request; never prerendered at build time.
 export const dynamic = 'force-dynamic';
@@ -20,29 +19,19 @@ export const metadata: Metadata = { title: 'Team health' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const load = await loadDashboard(await searchParams);
-  if (load.kind === 'empty') {
-    return (
-      <main className="page">
-        <FirstRun />
-      </main>
-    );
-  }
-  if (load.kind === 'bad-filters') return <BadFilters reason={load.reason} resetHref="/" />;
+  if (load.kind !== 'ready') return <NotReady load={load} resetHref="/" />;
 
   const { filters, query, githubUrl } = load;
   const caller = getServerCaller();
   const explainPeriod = filters.explain ? explainPeriodOf(filters, load.now, load.timeZone) : null;
-  let health, explanation;
-  try {
-    [health, explanation] = await Promise.all([
+  const result = await dataOrReason(
+    Promise.all([
       caller.metrics.teamHealth(query),
       filters.explain && explainPeriod ? caller.metrics.explain({ ...query, ...explainPeriod, metric: filters.explain }) : null,
-    ]);
-  } catch (error) {
-    const reason = badRequestReason(error);
-    if (reason) return <BadFilters reason={reason} resetHref="/" />;
-    throw error;
-  }
+    ]),
+  );
+  if (!result.ok) return <BadFilters reason={result.reason} resetHref="/" />;
+  const [health, explanation] = result.data;
   if (filters.week && !explainPeriod) return <BadFilters reason={`week: ${filters.week} is not a week`} resetHref="/" />;
 
   const base = withFilters(filters, { explain: undefined });

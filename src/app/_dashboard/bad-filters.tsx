@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { FirstRun } from '@/ui/first-run';
+import type { DashboardLoad } from './load-dashboard';
 
 /** A filter in the URL that cannot be used: the reason, and the way back. */
 export function BadFilters({ reason, resetHref }: { reason: string; resetHref: string }) {
@@ -13,6 +15,16 @@ export function BadFilters({ reason, resetHref }: { reason: string; resetHref: s
           </Link>
         </p>
       </section>
+    </main>
+  );
+}
+
+/** What a dashboard page shows instead of its numbers: the first-run page, or why its filters cannot be used. */
+export function NotReady({ load, resetHref }: { load: Exclude<DashboardLoad, { kind: 'ready' }>; resetHref: string }) {
+  if (load.kind === 'bad-filters') return <BadFilters reason={load.reason} resetHref={resetHref} />;
+  return (
+    <main className="page">
+      <FirstRun />
     </main>
   );
 }

@@ -56,7 +56,12 @@ export async function loadDashboard(search: SearchParams): Promise<DashboardLoad
   };
 }
 
-/** A caller's mistake the API rejected (an unknown repository in the URL, say): shown as a bad filter. */
-export function badRequestReason(error: unknown): string | null {
-  return error instanceof TRPCError && error.code === 'BAD_REQUEST' ? error.message : null;
+/** The page's data, or the reason the API rejected its filters (an unknown repository in the URL, say). */
+export async function dataOrReason<T>(fetch: Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string }> {
+  try {
+    return { ok: true, data: await fetch };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'BAD_REQUEST') return { ok: false, reason: error.message };
+    throw error;
+  }
 }

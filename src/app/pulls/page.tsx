@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
-import { FirstRun } from '@/ui/first-run';
 import { filtersToSearch, type SearchParams } from '@/ui/filters/dashboard-filters';
 import { FilterBar } from '@/ui/dashboard/filter-bar';
 import { PullRequestTable } from '@/ui/pulls/pull-request-table';
-import { BadFilters } from '../_dashboard/bad-filters';
-import { badRequestReason, loadDashboard } from '../_dashboard/load-dashboard';
+import { BadFilters, NotReady } from '../_dashboard/bad-filters';
+import { dataOrReason, loadDashboard } from '../_dashboard/load-dashboard';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,22 +12,10 @@ export const metadata: Metadata = { title: 'Pull requests' };
 
 export default async function PullRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const load = await loadDashboard(await searchParams);
-  if (load.kind === 'empty') {
-    return (
-      <main className="page">
-        <FirstRun />
-      </main>
-    );
-  }
-  if (load.kind === 'bad-filters') return <BadFilters reason={load.reason} resetHref="/pulls" />;
-  let list;
-  try {
-    list = await getServerCaller().pullRequests.list(load.query);
-  } catch (error) {
-    const reason = badRequestReason(error);
-    if (reason) return <BadFilters reason={reason} resetHref="/pulls" />;
-    throw error;
-  }
+  if (load.kind !== 'ready') return <NotReady load={load} resetHref="/pulls" />;
+  const result = await dataOrReason(getServerCaller().pullRequests.list(load.query));
+  if (!result.ok) return <BadFilters reason={result.reason} resetHref="/pulls" />;
+  const list = result.data;
   return (
     <main className="page dashboard">
       <header className="page-heading">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
-import { FirstRun } from '@/ui/first-run';
 import { explainPeriodOf, filtersToSearch, withFilters, type SearchParams } from '@/ui/filters/dashboard-filters';
 import { formatUtc } from '@/ui/format';
 import { ExplainPanel } from '@/ui/dashboard/explain-panel';
@@ -13,8 +12,8 @@ import { PullRequestTable } from '@/ui/pulls/pull-request-table';
 import { CoverageChart } from '@/ui/repository/coverage-chart';
 import { DeploymentTimeline } from '@/ui/repository/deployment-timeline';
 import { WorkflowTable } from '@/ui/repository/workflow-table';
-import { BadFilters } from '../../../_dashboard/bad-filters';
-import { badRequestReason, loadDashboard } from '../../../_dashboard/load-dashboard';
+import { BadFilters, NotReady } from '../../../_dashboard/bad-filters';
+import { dataOrReason, loadDashboard } from '../../../_dashboard/load-dashboard';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,31 +29,21 @@ export default async function RepositoryPage({ params, searchParams }: { params:
   const fullName = `${decodeURIComponent(owner)}/${decodeURIComponent(repo)}`;
   const path = `/repos/${fullName}`;
   const load = await loadDashboard(await searchParams);
-  if (load.kind === 'empty') {
-    return (
-      <main className="page">
-        <FirstRun />
-      </main>
-    );
-  }
-  if (load.kind === 'bad-filters') return <BadFilters reason={load.reason} resetHref={path} />;
+  if (load.kind !== 'ready') return <NotReady load={load} resetHref={path} />;
   const { filters, githubUrl } = load;
   const query = { ...load.query, repos: [fullName] };
   const caller = getServerCaller();
   const explainPeriod = filters.explain ? explainPeriodOf(filters, load.now, load.timeZone) : null;
-  let health, detail, pulls, explanation;
-  try {
-    [health, detail, pulls, explanation] = await Promise.all([
+  const result = await dataOrReason(
+    Promise.all([
       caller.metrics.teamHealth(query),
       caller.metrics.repository({ ...query, repo: fullName }),
       caller.pullRequests.list(query),
       filters.explain && explainPeriod ? caller.metrics.explain({ ...query, ...explainPeriod, metric: filters.explain }) : null,
-    ]);
-  } catch (error) {
-    const reason = badRequestReason(error);
-    if (reason) return <BadFilters reason={reason} resetHref="/" />;
-    throw error;
-  }
+    ]),
+  );
+  if (!result.ok) return <BadFilters reason={result.reason} resetHref="/" />;
+  const [health, detail, pulls, explanation] = result.data;
   const base = withFilters(filters, { explain: undefined, repos: undefined });
   const hrefFor = (key: (typeof health.cards)[number]['key']) => `${path}${filtersToSearch(withFilters(base, { explain: key }))}`;
   const failures = detail.deployments.filter((d) => d.failed).length;

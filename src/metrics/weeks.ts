@@ -65,3 +65,15 @@ export function weeksOverlapping(period: Period, timeZone: string): (Period & { 
   }
   return weeks;
 }
+
+/** The `count` weeks before `week`, oldest first. */
+export function weeksBefore(week: Period, count: number, timeZone: string): (Period & { key: string })[] {
+  const weeks: (Period & { key: string })[] = [];
+  let cursor: Period = week;
+  for (let i = 0; i < count; i++) {
+    const previous = weekOf(new Date(cursor.from.getTime() - 1), timeZone);
+    weeks.unshift(previous);
+    cursor = previous;
+  }
+  return weeks;
+}

@@ -40,7 +40,10 @@ interface Remembered {
 }
 
 const MAX_REMEMBERED = 16;
-const remembered = new WeakMap<Db, Map<string, Remembered>>();
+// On globalThis: Next.js bundles pages and the API route separately, each with its own copy of this
+// module, and both should find what the other remembered.
+const holder = globalThis as typeof globalThis & { __leadlineMetricMemo?: WeakMap<Db, Map<string, Remembered>> };
+const remembered = (holder.__leadlineMetricMemo ??= new WeakMap());
 
 function remember(db: Db, key: string, entry: Remembered): void {
   let byKey = remembered.get(db);

@@ -3,6 +3,7 @@
  * weeks before it, per repository, what needs attention, the slowest PRs, and a summary in words.
  * One load for the scope's five weeks (and one per repository), then pure summaries.
  */
+import { weeksBefore } from '@/metrics/weeks';
 import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { formatChange, formatMetricValue } from '@/formats/metric-format';
 import type { Db } from '@/server/db/client';
@@ -11,7 +12,7 @@ import { attentionOf } from '../metrics/get-team-health';
 import { metricContext } from '../metrics/metric-context';
 import { metricView } from '../metrics/metric-views';
 import { ZMetricsQuery } from '../metrics/metrics-query.types';
-import { reportWeek, weeksBefore } from './report-week';
+import { reportWeek } from './report-week';
 import type { ReportHeadline, WeeklyReport } from './weekly-report.types';
 
 export const REPORT_METRICS: readonly MetricKey[] = [

@@ -10,14 +10,3 @@ export function reportWeek(key: string | undefined, now: Date, timeZone: string)
   if (week.from > now) throw new AppError('BAD_REQUEST', `Week ${key} has not begun yet`);
   return week;
 }
-
-/** The `count` weeks before `week`, oldest first. */
-export function weeksBefore(week: Period & { key: string }, count: number, timeZone: string): (Period & { key: string })[] {
-  const weeks: (Period & { key: string })[] = [];
-  let cursor = week;
-  for (let i = 0; i < count; i++) {
-    cursor = weekOf(new Date(cursor.from.getTime() - 1), timeZone);
-    weeks.unshift(cursor);
-  }
-  return weeks;
-}

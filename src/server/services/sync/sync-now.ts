@@ -10,6 +10,8 @@ import { latestRunningSince } from '@/server/db/queries/sync-status';
 import { AppError } from '@/server/errors';
 import type { SyncProgress } from '@/server/github/sync-context';
 import type { Logger } from '@/server/logger';
+import { metricSettings } from '@/server/metric-settings';
+import { warmOverview } from '../metrics/warm-overview';
 import { syncRepositories, type SyncRepositoriesInput } from '../sync-repositories';
 
 /** A running sync that has written nothing for this long is taken for dead. */
@@ -78,6 +80,8 @@ export async function startSync(input: StartSyncInput): Promise<LiveSync> {
       const errors = [...result.targetErrors, ...result.repositories.flatMap((r) => r.errors.map((e) => `${r.fullName}: ${e}`))];
       current.error = result.status === 'succeeded' ? null : errors.join('; ') || 'the sync failed; see the server log';
       current.finishedAt = input.now();
+      // The facts changed: give the next visitor a computed overview again.
+      if (current.status === 'succeeded') void warmOverview(input.db, metricSettings(input.config), input.now(), input.logger);
     },
     (error: unknown) => {
       current.status = 'failed';

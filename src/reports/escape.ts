@@ -19,5 +19,6 @@ export function escapeMarkdown(text: string): string {
 /** A URL we built ourselves (GitHub web links): only http(s), and safe inside Markdown parentheses and HTML attributes. */
 export function safeUrl(url: string): string {
   if (!/^https?:\/\//i.test(url)) return '#';
-  return url.replace(/[()<>"' ]/g, (c) => encodeURIComponent(c));
+  // encodeURIComponent leaves ( ) ' alone, and they matter here: percent-encode by hand.
+  return url.replace(/[()<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

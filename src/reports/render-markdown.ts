@@ -4,6 +4,7 @@ import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
 import { escapeMarkdown as md, safeUrl } from './escape';
 import { reportTitle, scopeText } from './report-text';
+import { sparklineText } from './sparkline-text';
 
 const BAND = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
 
@@ -14,11 +15,11 @@ export function renderMarkdown(report: WeeklyReport): string {
   // The summary is our own words about our own numbers: nothing from GitHub to escape.
   lines.push('## Summary', '', ...report.summary.map((s) => `- ${s}`), '');
 
-  lines.push('## Headline numbers', '', '| Metric | This week | p90 | n | vs previous week | vs 4-week average | DORA band |', '|---|---|---|---|---|---|---|');
+  lines.push('## Headline numbers', '', '| Metric | This week | p90 | n | vs previous week | vs 4-week average | DORA band | 5 weeks |', '|---|---|---|---|---|---|---|---|');
   for (const h of report.headlines) {
     const arrow = h.improved === null ? '' : h.improved ? ' ✅' : ' ⚠️';
     lines.push(
-      `| ${md(h.label)} | ${formatMetricValue(h.unit, h.value)} | ${h.unit === 'duration' ? formatMetricValue(h.unit, h.p90) : ''} | ${h.n} | ${formatChange(h.unit, h.changeVsPreviousWeek)}${arrow} | ${formatChange(h.unit, h.changeVsFourWeekAverage)} | ${h.band ? BAND[h.band] : ''} |`,
+      `| ${md(h.label)} | ${formatMetricValue(h.unit, h.value)} | ${h.unit === 'duration' ? formatMetricValue(h.unit, h.p90) : ''} | ${h.n} | ${formatChange(h.unit, h.changeVsPreviousWeek)}${arrow} | ${formatChange(h.unit, h.changeVsFourWeekAverage)} | ${h.band ? BAND[h.band] : ''} | ${sparklineText(h.trend.map((t) => t.value))} |`,
     );
   }
   lines.push('');

@@ -134,57 +134,6 @@ describe.each(databaseKinds())('metric services against the generator truth on %
     expect(explained.headline.value).toBe(headline(health, 'timeToFirstReview').value);
   });
 
-  it('lists the PRs of the week in the explorer with the truth\'s timestamps, deployments and cycle times', async () => {
-    const { rows } = await caller().pullRequests.list(WEEK);
-    const key = (repo: string, number: number) => `${repo}#${number}`;
-    const byKey = new Map(rows.map((r) => [key(r.repo, r.number), r]));
-    const merged = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.mergedAt));
-    expect(merged.length).toBeGreaterThan(5);
-    for (const p of merged) {
-      const row = byKey.get(key(p.repo, p.number));
-      expect(row, key(p.repo, p.number)).toBeDefined();
-      const at = (iso: string | null) => (iso === null ? null : new Date(iso));
-      expect(row).toMatchObject({
-        state: 'merged',
-        mergedAt: at(p.mergedAt),
-        readyAt: at(p.readyAt),
-        firstReviewAt: at(p.firstReviewAt),
-        firstApprovalAt: at(p.firstApprovalAt),
-        deployedAt: at(p.deployedAt),
-      });
-      expect(row!.phases.cycle).toBe(seconds(p.startAt!, p.mergedAt!));
-      expect(row!.deployment?.id ?? null).toBe(p.deployedBy);
-      // Every merged PR either names its deployment or says why it has none.
-      expect(row!.deployment !== null || row!.undeployedReason !== null).toBe(true);
-    }
-    // Bots only with the switch.
-    const botPrs = truth.pullRequests.filter((p) => p.authorIsBot && inWeek(p.mergedAt));
-    expect(botPrs.length).toBeGreaterThan(0);
-    expect(rows.some((r) => r.authorIsBot)).toBe(false);
-    const withBots = await caller().pullRequests.list({ ...WEEK, includeBots: true });
-    for (const p of botPrs) expect(withBots.rows.find((r) => r.repo === p.repo && r.number === p.number)?.authorIsBot).toBe(true);
-  });
-
-  it('shows a repository\'s deployments of the week with the truth\'s outcomes and failures, and its CI per workflow', async () => {
-    const repo = 'acme/api';
-    const detail = await caller().metrics.repository({ ...WEEK, repo });
-    const expected = truth.deployments.filter((d) => d.repo === repo && inWeek(d.finishedAt));
-    expect(expected.length).toBeGreaterThan(0);
-    const finished = detail.deployments.filter((d) => d.finishedAt && inWeek(d.finishedAt.toISOString()));
-    expect(finished.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
-    for (const d of expected) {
-      expect(finished.find((f) => f.id === d.id)).toMatchObject({ outcome: d.outcome, failed: d.failed, reasons: d.reasons });
-    }
-    // Success rate per workflow: the truth's runs of the week with an outcome.
-    for (const w of detail.workflows) {
-      const runs = truth.workflowRuns.filter((r) => r.repo === repo && r.workflow === w.workflow && inWeek(r.createdAt) && (r.outcome === 'success' || r.outcome === 'failure'));
-      expect(w.successRate, w.workflow).toMatchObject({ numerator: runs.filter((r) => r.outcome === 'success').length, denominator: runs.length });
-    }
-    expect(detail.workflows.length).toBeGreaterThan(0);
-    const unknown = await caller().metrics.repository({ ...WEEK, repo: 'acme/nope' }).then(() => null, (e: unknown) => e);
-    expect(unknown).toMatchObject({ code: 'BAD_REQUEST' });
-  });
-
   it('explains the change failure rate with every deployment of the week and why each failed', async () => {
     const explained = await caller().metrics.explain({ ...WEEK, metric: 'changeFailureRate' });
     const deployments = truth.deployments.filter((d) => inWeek(d.finishedAt));

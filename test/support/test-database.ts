@@ -22,6 +22,22 @@ export async function createTestDatabase(kind: DatabaseKind = 'pglite'): Promise
     templateBytes ??= readFileSync(inject('pgliteTemplate'));
     return openDatabase({ loadDataDir: new Blob([new Uint8Array(templateBytes)]), migrate: false });
   }
+  const created = await createPostgresTestDatabase();
+  const database = await openDatabase({ url: created.url, migrate: false });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * A new Postgres database copied from the migrated template, by URL (for code that opens the
+ * database itself, like the CLI); `drop` removes it (close every connection to it first).
+ */
+export async function createPostgresTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `leadline_test_${randomBytes(6).toString('hex')}`;
@@ -33,11 +49,9 @@ export async function createTestDatabase(kind: DatabaseKind = 'pglite'): Promise
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ url: databaseUrl(url, name), migrate: false });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: databaseUrl(url, name),
+    async drop() {
       const dropper = new pg.default.Client({ connectionString: adminUrl(url) });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
+import { localDay } from '@/ui/filters/dashboard-filters';
 import { formatUtc } from '@/ui/format';
 import { GenerateReport } from '@/ui/reports/generate-report';
 
@@ -13,8 +14,6 @@ const FORMATS = [
   { format: 'csv', label: 'CSV' },
   { format: 'json', label: 'JSON' },
 ] as const;
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   const { id } = await searchParams;
@@ -31,7 +30,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </header>
       <section className="panel" aria-labelledby="make-heading">
         <h2 id="make-heading">Make a report</h2>
-        <GenerateReport weeks={page.weeks.map((w) => ({ key: w.key, label: `${w.key} (${day(w.from)} to ${day(new Date(w.to.getTime() - 1))})` }))} />
+        <GenerateReport weeks={page.weeks.map((w) => ({ key: w.key, label: `${w.key} (${localDay(w.from, page.timeZone)} to ${localDay(new Date(w.to.getTime() - 1), page.timeZone)})` }))} />
       </section>
       {shown && (
         <section className="panel" aria-labelledby="preview-heading">
@@ -71,7 +70,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     <th scope="row">
                       <a href={`/reports?id=${r.id}`}>{r.week}</a>
                     </th>
-                    <td>{r.scope.team ? `team ${r.scope.team}` : `${r.scope.repos.length} repositories`}</td>
+                    <td>{r.scope.team ? `team ${r.scope.team}` : r.scope.repos.length === 1 ? r.scope.repos[0] : `${r.scope.repos.length} repositories`}</td>
                     <td>{formatUtc(r.createdAt)}</td>
                     <td>
                       {FORMATS.map((f) => (

@@ -1,7 +1,9 @@
 /**
- * `leadline demo`: generates the synthetic org, serves it from an in-process fake GitHub, and syncs it
- * with the real sync code into a database of its own (`<LEADLINE_DATA_DIR>/demo`, recreated each time
- * so the data is always relative to today). `--serve` then starts the app on that database.
+ * `leadline demo`: generates the synthetic org, serves it from a fake GitHub over HTTP on 127.0.0.1, and
+ * syncs it with the real sync code into a database of its own (`<LEADLINE_DATA_DIR>/demo`, recreated
+ * each time so the data is always relative to today). `--serve` then starts the app on that database,
+ * configured for the fake (its URL, a stand-in token, `org:<login>`) so the app's Sync now works with
+ * no token and no network; the fake keeps answering until the app stops.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -31,6 +33,7 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
 
   // Served over HTTP on 127.0.0.1 (not only inside this process), so the app's "Sync now" can use it too.
   const fake = await serveFakeGitHub(org);
+  process.stderr.write(`The demo's fake GitHub answers at ${fake.apiUrl} (GraphQL: ${fake.graphqlUrl}) while the demo runs.\n`);
   const github = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: DEMO_TOKEN, LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: `${(DEMO_WEEKS + 1) * 7}d` };
   const database = await openDatabase({ dataDir });
   const progress = progressPrinter();

@@ -1,10 +1,10 @@
 /**
  * Runs a sync with the configured GitHub, repositories and horizon: the one entry point for the CLI
- * and (later) the dashboard's "sync now".
+ * and the dashboard's "Sync now" (sync/sync-now.ts).
  */
 import { resolveSince, type Config } from '@/config/env';
 import type { Db } from '@/server/db/client';
-import { createGitHubClient, type GitHubClientOptions } from '@/server/github/client';
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '@/server/github/client';
 import type { SyncProgress } from '@/server/github/sync-context';
 import { runSync, type SyncResult } from '@/server/github/sync';
 import type { Logger } from '@/server/logger';
@@ -18,6 +18,8 @@ export interface SyncRepositoriesInput {
   /** Refetch from this date whatever the watermarks say (`sync --since`). */
   since?: Date;
   onProgress?: (progress: SyncProgress) => void;
+  /** Given the client's counters once, before the first request: they change live as the sync runs. */
+  onStats?: (stats: Readonly<GitHubClient['stats']>) => void;
   /** Client tuning (tests and the demo talk to a local fake and need no pacing). */
   client?: Partial<Pick<GitHubClientOptions, 'graphqlIntervalMs' | 'retries' | 'retryAfterBaseValue'>>;
   now?: () => Date;
@@ -39,6 +41,7 @@ export async function syncRepositories(input: SyncRepositoriesInput): Promise<Sy
     logger: input.logger,
     ...input.client,
   });
+  input.onStats?.(github.stats);
   return runSync({
     db: input.db,
     github,

@@ -1,20 +1,15 @@
-import { githubWebUrl } from '@/config/github-web-url';
-import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
-import { REPORT_FORMATS } from '@/reports/formats';
-import { archiveReport, archivedReportFile, listArchivedReports } from '@/server/services/reports/report-archive';
-import { weeksBefore } from '@/metrics/weeks';
-import { reportWeek } from '@/server/services/reports/report-week';
-import { ZGenerateReportInput, ZReportsPage } from '@/server/services/reports/reports-page.types';
 import { z } from 'zod';
+import { githubWebUrl } from '@/config/github-web-url';
+import { REPORT_FORMATS } from '@/reports/formats';
+import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
+import { getReportsPage } from '@/server/services/reports/get-reports-page';
+import { archiveReport, archivedReportFile } from '@/server/services/reports/report-archive';
+import { ZGenerateReportInput, ZReportsPage } from '@/server/services/reports/reports-page.types';
 import { publicProcedure, router } from '../trpc';
 
 export const reportsRouter = router({
   /** The weeks a report can be made for, and the archive (newest first). */
-  page: publicProcedure.output(ZReportsPage).query(async ({ ctx }) => {
-    const last = reportWeek(undefined, ctx.now(), ctx.settings.timeZone);
-    const weeks = [...weeksBefore(last, 11, ctx.settings.timeZone), last].reverse();
-    return { weeks: weeks.map((w) => ({ key: w.key, from: w.from, to: w.to })), archive: await listArchivedReports(ctx.db) };
-  }),
+  page: publicProcedure.output(ZReportsPage).query(({ ctx }) => getReportsPage(ctx.db, ctx.settings, ctx.now())),
 
   /** One archived report in one format (the download route streams it). */
   file: publicProcedure

@@ -1,5 +1,5 @@
 /** Where every repository's sync stands, and the latest sync runs. */
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { desc, eq, max, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client';
 import { repositories, syncRuns, syncState } from '../schema';
 
@@ -10,6 +10,7 @@ export async function listSyncStates(db: Db) {
       resource: syncState.resource,
       watermark: syncState.watermark,
       inProgress: syncState.cursor,
+      lastStartedAt: syncState.lastStartedAt,
       lastCompletedAt: syncState.lastCompletedAt,
       lastError: syncState.lastError,
     })
@@ -31,22 +32,35 @@ export async function listRecentSyncRuns(db: Db, limit: number) {
       error: syncRuns.error,
       requests: syncRuns.requests,
       rateLimitRemaining: syncRuns.rateLimitRemaining,
-      warnings: syncRuns.summary,
+      summary: syncRuns.summary,
     })
     .from(syncRuns)
     .orderBy(desc(syncRuns.id))
     .limit(limit);
 }
 
-/** When the latest sync still recorded as running started, if it started at or after `since`. */
-export async function latestRunningSince(db: Db, since: Date): Promise<Date | null> {
-  const [run] = await db
-    .select({ startedAt: syncRuns.startedAt })
+/** Runs still recorded as running (a run whose process died stays so), newest first. */
+export async function listRunningSyncRuns(db: Db, limit: number) {
+  return db
+    .select({ id: syncRuns.id, startedAt: syncRuns.startedAt })
     .from(syncRuns)
-    .where(and(eq(syncRuns.status, 'running'), gte(syncRuns.startedAt, since)))
-    .orderBy(desc(syncRuns.startedAt))
-    .limit(1);
-  return run?.startedAt ?? null;
+    .where(eq(syncRuns.status, 'running'))
+    .orderBy(desc(syncRuns.id))
+    .limit(limit);
+}
+
+/**
+ * The newest run's id, and the latest sign of life any sync left in sync_state (a resource pass
+ * started or completed): while a sync runs, this moves at least once per repository and resource.
+ */
+export async function latestSyncActivity(db: Db): Promise<{ newestRunId: number | null; lastActivityAt: Date | null }> {
+  const [[run], [state]] = await Promise.all([
+    db.select({ id: max(syncRuns.id) }).from(syncRuns),
+    db
+      .select({ at: sql<Date | null>`max(greatest(${syncState.lastStartedAt}, ${syncState.lastCompletedAt}))`.mapWith(syncState.lastStartedAt) })
+      .from(syncState),
+  ]);
+  return { newestRunId: run?.id ?? null, lastActivityAt: state?.at ?? null };
 }
 
 /**

@@ -1,26 +1,33 @@
 /**
- * One repository's deployments, CI workflows and coverage over the query's period (its headline
- * cards are the overview's, scoped to it). Unknown repository: a 400 from resolveScope.
+ * One repository's drill-down over the query's period: the overview's headline cards for it alone,
+ * how its deployments were detected, its deployments with failures and recoveries, CI health per
+ * workflow, and its coverage trend. Unknown repository: a 400 from resolveScope.
  */
 import { inPeriod } from '@/metrics/time';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import { metricContext } from './metric-context';
+import { metricCards } from './metric-cards';
+import { metricContext, previousPeriod } from './metric-context';
 import type { TMetricsQueryParsed } from './metrics-query.types';
 import type { RepositoryDetail } from './repository-detail.types';
 
 export async function getRepositoryDetail(db: Db, query: TMetricsQueryParsed, repo: string, settings: MetricSettings, now: Date): Promise<RepositoryDetail> {
-  const context = await metricContext(db, { ...query, repos: [repo] }, settings, now);
+  // The same load as the overview of this repository (it needs the previous period too).
+  const before = previousPeriod({ from: query.from, to: query.to });
+  const context = await metricContext(db, { ...query, repos: [repo] }, settings, now, { earliest: before.from });
   const [repository] = context.scope.repos;
   const detection = context.facts.detections.find((d) => d.repoId === repository!.id)!;
   const { period } = context.scope;
   const computed = context.compute(period);
+  const previous = context.compute(before);
 
   const failures = new Map(computed.delivery.changeFailureRate.members.map((m) => [m.deploymentId, m]));
   const shipped = new Map<string, number[]>();
   for (const s of context.facts.mapping.shipped) shipped.set(s.deploymentId, [...(shipped.get(s.deploymentId) ?? []), s.number]);
+  // A deployment belongs to the period of its finish, as in the change failure rate (so every
+  // finished one has its failure member); a pending one to that of its start. Oldest start first.
   const deployments = detection.deployments
-    .filter((d) => inPeriod(d.startedAt, period) || inPeriod(d.finishedAt, period))
+    .filter((d) => (d.finishedAt ? inPeriod(d.finishedAt, period) : inPeriod(d.startedAt, period)))
     .map((d) => {
       const failure = failures.get(d.id);
       return {
@@ -31,8 +38,8 @@ export async function getRepositoryDetail(db: Db, query: TMetricsQueryParsed, re
         startedAt: d.startedAt,
         finishedAt: d.finishedAt,
         outcome: d.outcome,
-        failed: failure?.failed ?? d.outcome === 'failure',
-        reasons: failure?.reasons ?? (d.outcome === 'failure' ? ['failure'] : []),
+        failed: failure?.failed ?? false,
+        reasons: failure?.reasons ?? [],
         recoveredAt: failure?.failed ? failure.nextSuccessAt : null,
         shipped: (shipped.get(d.id) ?? []).sort((a, b) => a - b),
       };
@@ -42,6 +49,9 @@ export async function getRepositoryDetail(db: Db, query: TMetricsQueryParsed, re
   return {
     repo: repository!.fullName,
     defaultBranch: repository!.defaultBranch,
+    period,
+    previousPeriod: before,
+    cards: metricCards(computed, previous, context),
     detection: { source: detection.source, chosenBy: detection.chosenBy, reason: detection.reason, candidates: detection.candidates },
     deployments,
     workflows: computed.ci.workflows.map((w) => ({

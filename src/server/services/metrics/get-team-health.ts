@@ -8,43 +8,10 @@ import { span } from '@/metrics/time';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import type { ComputedMetrics } from './compute-metrics';
-import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import { metricCards } from './metric-cards';
 import { metricContext, previousPeriod, type MetricContext } from './metric-context';
-import { metricView } from './metric-views';
 import type { TMetricsQueryParsed } from './metrics-query.types';
-import type { MetricCard, TeamHealth } from './team-health.types';
-
-/** The cards of the overview, in the order a tech lead reads them. */
-export const OVERVIEW_CARDS: readonly MetricKey[] = [
-  'timeToFirstReview',
-  'reviewTurnaround',
-  'cycleTime',
-  'deploymentFrequency',
-  'leadTime',
-  'changeFailureRate',
-  'recoveryTime',
-  'ciSuccessRate',
-  'coverage',
-];
-
-function card(key: MetricKey, current: ComputedMetrics, previous: ComputedMetrics, context: MetricContext): MetricCard {
-  const definition = METRIC_CATALOGUE[key];
-  const view = metricView(key, current, context.scope.options, context.repoNames);
-  const before = metricView(key, previous, context.scope.options, context.repoNames).headline.value;
-  const value = view.headline.value;
-  const change = value !== null && before !== null ? value - before : null;
-  const band = DORA_BAND_OF[key];
-  return {
-    key,
-    ...definition,
-    headline: view.headline,
-    previous: before,
-    change,
-    improved: change === null || change === 0 ? null : definition.better === 'lower' ? change < 0 : change > 0,
-    band: band ? current.delivery.bands[band] : null,
-    weekly: view.weekly,
-  };
-}
+import type { TeamHealth } from './team-health.types';
 
 /** What needs attention now, with the period's coverage drops, loose deployment ends and anomalies. */
 export function attentionOf(current: ComputedMetrics, context: MetricContext): TeamHealth['attention'] {
@@ -96,7 +63,7 @@ export async function getTeamHealth(db: Db, query: TMetricsQueryParsed, settings
     businessTime: query.businessTime,
     timeZone: settings.timeZone,
     repos: context.scope.repos.map((r) => r.fullName),
-    cards: OVERVIEW_CARDS.map((key) => card(key, current, previous, context)),
+    cards: metricCards(current, previous, context),
     phases: phaseWeeks.coding.map((w, i) => ({
       week: w.week,
       start: w.start,

@@ -1,34 +1,48 @@
 /**
- * What only a repository's page shows: how its deployments were detected, its deployments in the
- * period with failures and recoveries, CI health per workflow, and its coverage trend.
+ * A repository's drill-down at the boundary: the overview's headline cards for it alone, how its
+ * deployments were detected, its deployments in the period with failures and recoveries, CI health
+ * per workflow, and its coverage trend.
  */
 import { z } from 'zod';
+import { DEPLOYMENT_SOURCES } from '@/metrics/delivery/deployment';
 import { ZWeekValue } from './metric-view.types';
+import { ZMetricCard } from './team-health.types';
+
+export const ZDeploymentSource = z.enum(DEPLOYMENT_SOURCES);
+/** Why a deployment is a change failure: (a) its own outcome, (b) an incident, (c) a revert, (d) a hotfix. */
+export const ZFailureReason = z.enum(['failure', 'incident', 'revert', 'hotfix']);
 
 const ZRate = z.object({ value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int() });
 
 export const ZRepositoryDetail = z.object({
   repo: z.string(),
   defaultBranch: z.string(),
+  period: z.object({ from: z.date(), to: z.date() }),
+  previousPeriod: z.object({ from: z.date(), to: z.date() }),
+  /** The overview's nine cards (OVERVIEW_CARDS order), for this repository alone. */
+  cards: z.array(ZMetricCard),
   detection: z.object({
-    source: z.string().nullable(),
+    source: ZDeploymentSource.nullable(),
     chosenBy: z.enum(['configured', 'first-with-data', 'no-data']),
     reason: z.string(),
-    candidates: z.array(z.object({ source: z.string(), rank: z.number().int(), deployments: z.number().int(), description: z.string() })),
+    candidates: z.array(z.object({ source: ZDeploymentSource, rank: z.number().int(), deployments: z.number().int(), description: z.string() })),
   }),
-  /** Production deployments started or finished in the period, oldest first. */
+  /**
+   * Production deployments finished in the period (pending ones: started in it), oldest start first.
+   * The finished ones are exactly the change failure rate's denominator.
+   */
   deployments: z.array(
     z.object({
       id: z.string(),
       label: z.string(),
-      source: z.string(),
+      source: ZDeploymentSource,
       sha: z.string().nullable(),
       startedAt: z.date(),
       finishedAt: z.date().nullable(),
       outcome: z.enum(['success', 'failure', 'pending']),
       /** A change failure, and why (own failure, incident, revert, hotfix). */
       failed: z.boolean(),
-      reasons: z.array(z.string()),
+      reasons: z.array(ZFailureReason),
       /** The next successful production deployment's finish (a failure's recovery). */
       recoveredAt: z.date().nullable(),
       /** Numbers of the PRs it shipped. */

@@ -8,6 +8,8 @@ export const ZGenerateReportInput = z.object({
 });
 
 export const ZReportsPage = z.object({
+  /** The configured zone the weeks are cut in. */
+  timeZone: z.string(),
   /** The last complete weeks, newest first. */
   weeks: z.array(z.object({ key: z.string(), from: z.date(), to: z.date() })),
   archive: z.array(z.object({ id: z.number().int(), week: z.string(), scope: z.object({ repos: z.array(z.string()), team: z.string().nullable() }), createdAt: z.date() })),

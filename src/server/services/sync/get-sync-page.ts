@@ -2,29 +2,26 @@
 import type { Config } from '@/config/env';
 import type { Db } from '@/server/db/client';
 import { getSyncStatus } from '../get-sync-status';
+import { runLiveness, STALE_RUN_MS } from './running-sync';
 import type { SyncPage } from './sync-page.types';
-import { liveSync } from './sync-now';
+import { liveSync, syncPrecondition } from './sync-now';
 
-export async function getSyncPage(db: Db, config: Config): Promise<SyncPage> {
-  const status = await getSyncStatus(db);
+const RUNS_SHOWN = 10;
+
+export async function getSyncPage(db: Db, config: Config, now: Date): Promise<SyncPage> {
+  const [status, liveness] = await Promise.all([getSyncStatus(db, { runs: RUNS_SHOWN }), runLiveness(db, now)]);
   const live = liveSync();
-  const auth = config.github.auth.kind;
-  const cannotStart =
-    auth === 'none'
-      ? 'No GitHub credentials are configured: set GITHUB_TOKEN (or a GitHub App) and restart.'
-      : config.repos.length === 0
-        ? 'No repositories are configured: set LEADLINE_REPOS and restart.'
-        : live?.status === 'running'
-          ? 'A sync is running.'
-          : status.lastRun?.status === 'running'
-            ? 'A sync started by another process is running.'
-            : null;
+  const stale = new Set(liveness.staleIds);
+  const other = live?.status === 'running' ? null : (liveness.alive[0] ?? null);
+  const lastSeen = status.runs.find((r) => r.rateLimitRemaining !== null);
   return {
-    github: { auth, apiHost: new URL(config.github.apiUrl).host },
+    github: { auth: config.github.auth.kind, apiHost: new URL(config.github.apiUrl).host },
     configuredTargets: config.repos,
-    cannotStart,
+    cannotStart: syncPrecondition(config),
+    staleAfterMinutes: STALE_RUN_MS / 60_000,
+    rateLimit: lastSeen ? { remaining: lastSeen.rateLimitRemaining!, seenAt: lastSeen.finishedAt ?? lastSeen.startedAt } : null,
     repositories: status.repositories,
-    lastRun: status.lastRun,
-    live,
+    runs: status.runs.map((run) => ({ ...run, stale: run.status === 'running' && stale.has(run.id) })),
+    progress: { live, elsewhere: other && { startedAt: other.startedAt, lastActivityAt: other.lastActivityAt } },
   };
 }

@@ -1,0 +1,31 @@
+/** Words and numbers of the sync page. */
+
+const RESOURCE_LABELS: Record<string, string> = {
+  pull_requests: 'Pull requests',
+  default_branch: 'Default branch history',
+  workflow_runs: 'Workflow runs',
+  coverage_artifacts: 'Coverage artifacts',
+  deployments: 'Deployments',
+  releases: 'Releases',
+  incidents: 'Incidents',
+  comments: 'Comments',
+};
+
+export function resourceLabel(resource: string): string {
+  return RESOURCE_LABELS[resource] ?? resource.replaceAll('_', ' ');
+}
+
+/** "42 s", "3 min 05 s", "1 h 02 min". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+const integer = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}

@@ -21,7 +21,7 @@ import { openDatabase, type Database } from '@/server/db/client';
 import { memoryLogger } from '@/server/logger';
 import { metricSettings } from '@/server/metric-settings';
 import { forgetMetricContexts } from '@/server/services/metrics/metric-context';
-import { syncRepositories } from '@/server/services/sync-repositories';
+import { syncRepositories } from '@/server/services/sync/sync-repositories';
 import { periodOf } from '@/ui/filters/dashboard-filters';
 
 const iterations = Number(process.argv[process.argv.indexOf('--iterations') + 1]) || 30;

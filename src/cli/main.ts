@@ -3,9 +3,8 @@
  */
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '@/config/env';
-import { NothingToSyncError } from '@/server/services/sync-repositories';
+import { NothingToSyncError } from '@/server/services/sync/sync-repositories';
 import { USAGE, UsageError, parseCliArgs, type TCliArgs } from './args';
-import { demoCommand } from './commands/demo';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
@@ -32,8 +31,11 @@ export async function main(argv: string[]): Promise<number> {
         return await syncCommand(args, config);
       case 'status':
         return await statusCommand(config);
-      case 'demo':
+      case 'demo': {
+        // Loaded only when asked for: the demo brings msw, graphql-js and GitHub's schema, which `sync` never needs.
+        const { demoCommand } = await import('./commands/demo');
         return await demoCommand(args, config);
+      }
       case 'report':
         return await reportCommand(args, config);
     }

@@ -1,7 +1,7 @@
 /**
  * Everything a report embeds that came from GitHub (titles, logins, workflow names) goes through
  * these: HTML entities for HTML, backslash escapes for Markdown (so a title cannot become a link,
- * an image, a table break or raw HTML), and src/formats/csv.ts for CSV.
+ * an image, a table break or raw HTML), and src/formatting/csv.ts for CSV.
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

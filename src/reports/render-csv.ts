@@ -1,7 +1,7 @@
 /** The report as CSV: one row per repository (and `all` for the whole scope) and metric, for a spreadsheet. */
-import { toCsv, type CsvValue } from '@/formats/csv';
+import { toCsv, type CsvValue } from '@/formatting/csv';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
-import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 export const CSV_HEADER = ['week', 'repository', 'metric', 'label', 'unit', 'value', 'p90', 'n', 'previous_week', 'change_vs_previous_week', 'four_week_average', 'dora_band'];
 

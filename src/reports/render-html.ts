@@ -3,9 +3,9 @@
  * so the essentials are inline too), inline SVG sparklines, no script, no external resource; it
  * prints on A4 without the colours getting lost.
  */
-import { formatChange, formatDuration, formatMetricValue, formatPercent } from '@/formats/metric-format';
+import { formatChange, formatDuration, formatMetricValue, formatPercent } from '@/formatting/metric-values';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
-import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { escapeHtml as h, safeUrl } from './escape';
 import { reportTitle, scopeText } from './report-text';
 import { sparklineSvg } from './sparkline-svg';

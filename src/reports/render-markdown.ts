@@ -1,7 +1,7 @@
 /** The report as Markdown that pastes well into Slack, GitHub and Confluence. */
-import { formatChange, formatDuration, formatMetricValue, formatPercent } from '@/formats/metric-format';
+import { formatChange, formatDuration, formatMetricValue, formatPercent } from '@/formatting/metric-values';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
-import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { escapeMarkdown as md, safeUrl } from './escape';
 import { reportTitle, scopeText } from './report-text';
 import { sparklineText } from './sparkline-text';

@@ -1,5 +1,5 @@
 /** Words every format shares: the title and the scope line. */
-import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 const day = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 

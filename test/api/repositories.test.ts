@@ -5,9 +5,9 @@
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handleTrpcRequest } from '../../src/server/api/http';
-import { createCaller } from '../../src/server/api/root';
-import type { Database, Db } from '../../src/server/db/client';
+import { handleTrpcRequest } from '@/server/api/http';
+import { createCaller } from '@/server/api/root';
+import type { Database, Db } from '@/server/db/client';
 import {
   deployments,
   pullRequests,
@@ -16,8 +16,8 @@ import {
   syncRuns,
   syncState,
   workflowRuns,
-} from '../../src/server/db/schema';
-import { listRepositorySummaries } from '../../src/server/services/list-repository-summaries';
+} from '@/server/db/schema';
+import { listRepositorySummaries } from '@/server/services/repositories/list-repository-summaries';
 import { createTestDatabase, databaseKinds } from '../support/test-database';
 import { testContext } from '../support/test-context';
 

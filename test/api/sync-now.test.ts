@@ -7,12 +7,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/env';
-import { generateOrg } from '../../src/fake-github/generate-org';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import { createCaller } from '../../src/server/api/root';
-import type { Database } from '../../src/server/db/client';
-import { syncRuns } from '../../src/server/db/schema';
+import { loadConfig } from '@/config/env';
+import { generateOrg } from '@/fake-github/generate-org';
+import { startFakeGitHub } from '@/fake-github/server';
+import { createCaller } from '@/server/api/root';
+import type { Database } from '@/server/db/client';
+import { syncRuns } from '@/server/db/schema';
 import { testContext } from '../support/test-context';
 import { createTestDatabase, databaseKinds } from '../support/test-database';
 

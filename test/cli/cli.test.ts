@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main';
-import { startFakeGitHub, type FakeGitHub } from '../../src/fake-github/server';
+import { main } from '@/cli/main';
+import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
 import { buildOrg } from '../support/fake-org-builder';
 
 const ENV_KEYS = ['GITHUB_TOKEN', 'LEADLINE_REPOS', 'LEADLINE_DATA_DIR', 'LEADLINE_SYNC_SINCE', 'DATABASE_URL', 'LEADLINE_TIME_ZONE'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, resolveSince } from '../../src/config/env';
+import { ConfigError, loadConfig, resolveSince } from '@/config/env';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/env';
+import { ConfigError, loadConfig } from '@/config/env';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'leadline-teams-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

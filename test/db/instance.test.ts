@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/env';
-import { closeDatabase, getDatabase } from '../../src/server/db/instance';
+import { ConfigError } from '@/config/env';
+import { closeDatabase, getDatabase } from '@/server/db/instance';
 
 describe('getDatabase', () => {
   const saved = process.env.DATABASE_URL;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Database } from '../../src/server/db/client';
-import { repositories } from '../../src/server/db/schema';
+import { queryRows, type Database } from '@/server/db/client';
+import { repositories } from '@/server/db/schema';
 import { createTestDatabase, databaseKinds } from '../support/test-database';
 
 describe.each(databaseKinds())('migrations on %s', (kind) => {

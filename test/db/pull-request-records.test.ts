@@ -3,9 +3,9 @@
  * fake GitHub, then read back as records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import type { Database } from '../../src/server/db/client';
-import { loadPullRequestRecords } from '../../src/server/db/queries/pull-request-records';
+import { startFakeGitHub } from '@/fake-github/server';
+import type { Database } from '@/server/db/client';
+import { loadPullRequestRecords } from '@/server/db/queries/pull-request-records';
 import { at, buildOrg } from '../support/fake-org-builder';
 import { syncWithFake } from '../support/sync-harness';
 import { createTestDatabase, databaseKinds } from '../support/test-database';

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOrgWithTruth, type OrgTruth } from '../../src/fake-github/truth';
-import { localDay, periodOf } from '../../src/ui/filters/dashboard-filters';
+import { generateOrgWithTruth, type OrgTruth } from '@/fake-github/truth';
+import { localDay, periodOf } from '@/ui/filters/dashboard-filters';
 import { expectedFromTruth, median } from '../support/truth-expectations';
 import { e2eWorld, foreignRequests, launchBrowser, openPage, screenshot, type WatchedPage } from './browser';
 

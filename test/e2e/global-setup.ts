@@ -10,9 +10,9 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import { generateOrgWithTruth } from '../../src/fake-github/truth';
-import { openDatabase } from '../../src/server/db/client';
+import { startFakeGitHub } from '@/fake-github/server';
+import { generateOrgWithTruth } from '@/fake-github/truth';
+import { openDatabase } from '@/server/db/client';
 import { syncWithFake } from '../support/sync-harness';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeOrg, generateOrg } from '../../src/fake-github/generate-org';
-import type { FakeCommit, FakeOrg, FakePullRequest, FakeRepository, FakeWorkflowRun } from '../../src/fake-github/model';
+import { describeOrg, generateOrg } from '@/fake-github/generate-org';
+import type { FakeCommit, FakeOrg, FakePullRequest, FakeRepository, FakeWorkflowRun } from '@/fake-github/model';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const HOUR = 3_600_000;

@@ -1,16 +1,16 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
-import { analyseOperation, findOperation, githubGraphqlSchema } from '../../src/fake-github/graphql-schema';
-import type { FakeOrg } from '../../src/fake-github/model';
-import { startFakeGitHub, type FakeGitHub } from '../../src/fake-github/server';
+import { analyseOperation, findOperation, githubGraphqlSchema } from '@/fake-github/graphql-schema';
+import type { FakeOrg } from '@/fake-github/model';
+import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
 import {
   DEFAULT_BRANCH_HISTORY_QUERY,
   ORGANIZATION_REPOSITORIES_QUERY,
   PULL_REQUESTS_QUERY,
   PULL_REQUEST_CONNECTIONS_QUERY,
   REPOSITORY_QUERY,
-} from '../../src/server/github/queries';
+} from '@/server/github/graphql-documents';
 import { addPullRequest, at, buildOrg, type PullRequestSpec } from '../support/fake-org-builder';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are read loosely here. */

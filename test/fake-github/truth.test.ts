@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type GenerateOrgOptions, generateOrg } from '../../src/fake-github/generate-org';
-import type { FakeOrg, FakePullRequest, FakeRepository } from '../../src/fake-github/model';
-import { type DeploymentTruth, type OrgTruth, type PullRequestTruth, generateOrgWithTruth } from '../../src/fake-github/truth';
+import { type GenerateOrgOptions, generateOrg } from '@/fake-github/generate-org';
+import type { FakeOrg, FakePullRequest, FakeRepository } from '@/fake-github/model';
+import { type DeploymentTruth, type OrgTruth, type PullRequestTruth, generateOrgWithTruth } from '@/fake-github/truth';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const t = (iso: string) => Date.parse(iso);

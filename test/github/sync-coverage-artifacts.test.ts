@@ -7,14 +7,14 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateOrg } from '../../src/fake-github/generate-org';
-import type { FakeOrg, FakeWorkflowRun } from '../../src/fake-github/model';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import type { Database } from '../../src/server/db/client';
-import { loadCoverageArtifacts } from '../../src/server/db/queries/coverage-artifacts';
+import { generateOrg } from '@/fake-github/generate-org';
+import type { FakeOrg, FakeWorkflowRun } from '@/fake-github/model';
+import { startFakeGitHub } from '@/fake-github/server';
+import type { Database } from '@/server/db/client';
+import { loadCoverageArtifacts } from '@/server/db/queries/coverage-artifacts';
 import { syncWithFake } from '../support/sync-harness';
 import { createTestDatabase } from '../support/test-database';
-import { queryRows } from '../../src/server/db/client';
+import { queryRows } from '@/server/db/client';
 import { sql } from 'drizzle-orm';
 
 const NOW = new Date('2026-11-23T12:00:00Z');

@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../src/fake-github/server';
-import { queryRows, type Database } from '../../src/server/db/client';
+import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
+import { queryRows, type Database } from '@/server/db/client';
 import { loadDevlakeAnts, readExpectedCsv } from '../support/devlake-fixture';
 import { syncWithFake } from '../support/sync-harness';
 import { createTestDatabase } from '../support/test-database';

@@ -4,10 +4,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../src/fake-github/server';
-import { queryRows, type Database } from '../../src/server/db/client';
-import type { SyncResult } from '../../src/server/github/sync';
-import type { MemoryLogger } from '../../src/server/logger';
+import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
+import { queryRows, type Database } from '@/server/db/client';
+import type { SyncResult } from '@/server/github/sync';
+import type { MemoryLogger } from '@/server/logger';
 import { at, buildOrg } from '../support/fake-org-builder';
 import { syncWithFake } from '../support/sync-harness';
 import { createTestDatabase } from '../support/test-database';
@@ -120,9 +120,9 @@ describe('sync against GitHub Enterprise Server when the GraphQL budget runs out
 
 /** As the harness, but with retries allowed (the harness makes a failure final on purpose). */
 async function syncWithRetries(database: Database, apiUrl: string) {
-  const { createGitHubClient } = await import('../../src/server/github/client');
-  const { runSync } = await import('../../src/server/github/sync');
-  const { memoryLogger } = await import('../../src/server/logger');
+  const { createGitHubClient } = await import('@/server/github/client');
+  const { runSync } = await import('@/server/github/sync');
+  const { memoryLogger } = await import('@/server/logger');
   const logger = memoryLogger();
   const github = createGitHubClient({ apiUrl, auth: { kind: 'token', token: 't' }, logger, graphqlIntervalMs: 0, retries: 3, retryAfterBaseValue: 0.1 });
   const result = await runSync({ db: database.db, github, logger, targets: ['acme/api'], horizon: HORIZON, incidentLabel: /incident/i, now: () => NOW });

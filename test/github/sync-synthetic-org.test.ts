@@ -5,10 +5,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOrg } from '../../src/fake-github/generate-org';
-import type { FakeOrg } from '../../src/fake-github/model';
-import { startFakeGitHub, type FakeGitHub } from '../../src/fake-github/server';
-import { queryRows, type Database } from '../../src/server/db/client';
+import { generateOrg } from '@/fake-github/generate-org';
+import type { FakeOrg } from '@/fake-github/model';
+import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
+import { queryRows, type Database } from '@/server/db/client';
 import { count, snapshotFacts, syncWithFake } from '../support/sync-harness';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isBot, isOtherHuman } from '../../src/metrics/bots';
-import { distribution, quantile } from '../../src/metrics/percentiles';
-import { businessSeconds, span } from '../../src/metrics/time';
-import { isoWeekKey, weekFromKey, weekOf, weeksOverlapping } from '../../src/metrics/weeks';
+import { isBot, isOtherHuman } from '@/metrics/bots';
+import { distribution, quantile } from '@/metrics/percentiles';
+import { businessSeconds, span } from '@/metrics/time';
+import { isoWeekKey, weekFromKey, weekOf, weeksOverlapping } from '@/metrics/weeks';
 
 const t = (s: string) => new Date(s);
 const HOUR = 3600;

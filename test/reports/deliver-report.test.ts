@@ -3,8 +3,8 @@
  * cap), other answers are not, and no error ever shows the webhook's URL (a credential).
  */
 import { describe, expect, it } from 'vitest';
-import { DeliveryError, postToSlack, postToWebhook } from '../../src/server/services/reports/deliver-report';
-import type { WeeklyReport } from '../../src/server/services/reports/weekly-report.types';
+import { DeliveryError, postToSlack, postToWebhook } from '@/server/services/reports/deliver-report';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 const URL_ = 'https://hooks.slack.com/services/T000/B000/very-secret';
 

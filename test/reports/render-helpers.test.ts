@@ -1,11 +1,11 @@
 /** The renderers' small helpers: sparklines (SVG and text), file names, safe URLs, JSON. */
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, safeUrl } from '../../src/reports/escape';
-import { reportFileName } from '../../src/reports/formats';
-import { renderJson } from '../../src/reports/render-json';
-import { sparklineSvg } from '../../src/reports/sparkline-svg';
-import { sparklineText } from '../../src/reports/sparkline-text';
-import type { WeeklyReport } from '../../src/server/services/reports/weekly-report.types';
+import { escapeHtml, escapeMarkdown, safeUrl } from '@/reports/escape';
+import { reportFileName } from '@/reports/output-formats';
+import { renderJson } from '@/reports/render-json';
+import { sparklineSvg } from '@/reports/sparkline-svg';
+import { sparklineText } from '@/reports/sparkline-text';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 describe('report helpers', () => {
   it('draws an SVG sparkline of the known values, lowest at the bottom, and nothing without values', () => {

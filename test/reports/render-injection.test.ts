@@ -8,11 +8,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/formats/csv';
-import { renderCsv } from '../../src/reports/render-csv';
-import { renderHtml } from '../../src/reports/render-html';
-import { renderMarkdown } from '../../src/reports/render-markdown';
-import type { WeeklyReport } from '../../src/server/services/reports/weekly-report.types';
+import { toCsv } from '@/formatting/csv';
+import { renderCsv } from '@/reports/render-csv';
+import { renderHtml } from '@/reports/render-html';
+import { renderMarkdown } from '@/reports/render-markdown';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://x")';

@@ -6,10 +6,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOrg } from '../../src/fake-github/generate-org';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import { createCaller } from '../../src/server/api/root';
-import { queryRows, type Database } from '../../src/server/db/client';
+import { generateOrg } from '@/fake-github/generate-org';
+import { startFakeGitHub } from '@/fake-github/server';
+import { createCaller } from '@/server/api/root';
+import { queryRows, type Database } from '@/server/db/client';
 import { syncWithFake } from '../support/sync-harness';
 import { testContext } from '../support/test-context';
 import { createTestDatabase } from '../support/test-database';

@@ -7,12 +7,12 @@
  * times).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import { generateOrgWithTruth, type DeliverySource } from '../../src/fake-github/truth';
-import { createCaller } from '../../src/server/api/root';
-import type { Database } from '../../src/server/db/client';
-import { OVERVIEW_CARDS } from '../../src/server/services/metrics/metric-cards';
-import type { PullRequestList, PullRequestRow } from '../../src/server/services/pull-requests/list-pull-requests.types';
+import { startFakeGitHub } from '@/fake-github/server';
+import { generateOrgWithTruth, type DeliverySource } from '@/fake-github/truth';
+import { createCaller } from '@/server/api/root';
+import type { Database } from '@/server/db/client';
+import { OVERVIEW_CARDS } from '@/server/services/metrics/metric-cards';
+import type { PullRequestList, PullRequestRow } from '@/server/services/pull-requests/list-pull-requests.types';
 import { syncWithFake } from '../support/sync-harness';
 import { inWindow, secondsBetween } from '../support/truth-expectations';
 import { testContext } from '../support/test-context';

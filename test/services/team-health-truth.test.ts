@@ -7,12 +7,12 @@
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub } from '../../src/fake-github/server';
-import { generateOrgWithTruth, type OrgTruth } from '../../src/fake-github/truth';
-import { handleTrpcRequest } from '../../src/server/api/http';
-import { createCaller } from '../../src/server/api/root';
-import type { Database } from '../../src/server/db/client';
-import type { TeamHealth } from '../../src/server/services/metrics/team-health.types';
+import { startFakeGitHub } from '@/fake-github/server';
+import { generateOrgWithTruth, type OrgTruth } from '@/fake-github/truth';
+import { handleTrpcRequest } from '@/server/api/http';
+import { createCaller } from '@/server/api/root';
+import type { Database } from '@/server/db/client';
+import type { TeamHealth } from '@/server/services/metrics/team-health.types';
 import { syncWithFake } from '../support/sync-harness';
 import { expectedFromTruth as expectedFrom, inWindow, median, secondsBetween } from '../support/truth-expectations';
 import { testContext } from '../support/test-context';

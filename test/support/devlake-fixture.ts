@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FakeCommit, FakeOrg, FakePullRequest, FakeUser, FakeWorkflowRun } from '../../src/fake-github/model';
+import type { FakeCommit, FakeOrg, FakePullRequest, FakeUser, FakeWorkflowRun } from '@/fake-github/model';
 
 export const DEVLAKE_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'devlake-ants');
 const API = path.join(DEVLAKE_DIR, 'api', 'repos', 'panjf2000', 'ants');

@@ -30,7 +30,7 @@ import type {
   FakeTimelineEvent,
   FakeUser,
   FakeWorkflowRun,
-} from '../../src/fake-github/model';
+} from '@/fake-github/model';
 
 export const BASE_TIME = Date.parse('2024-01-01T00:00:00Z');
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/server/db/client';
+import { MIGRATIONS_DIR, openDatabase } from '@/server/db/client';
 import { POSTGRES_TEMPLATE, adminUrl, databaseUrl } from './postgres-template';
 
 declare module 'vitest' {

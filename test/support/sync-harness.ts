@@ -2,10 +2,10 @@
  * Runs the real sync against a fake GitHub, and reads back what it stored, for the sync tests.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../src/server/db/client';
-import { createGitHubClient } from '../../src/server/github/client';
-import { runSync, type SyncResult } from '../../src/server/github/sync';
-import { memoryLogger, type MemoryLogger } from '../../src/server/logger';
+import { queryRows, type Db } from '@/server/db/client';
+import { createGitHubClient } from '@/server/github/client';
+import { runSync, type SyncResult } from '@/server/github/sync';
+import { memoryLogger, type MemoryLogger } from '@/server/logger';
 
 export interface HarnessSync {
   result: SyncResult;

@@ -1,7 +1,7 @@
-import { loadConfig, type Config } from '../../src/config/env';
-import type { Db } from '../../src/server/db/client';
-import type { Context } from '../../src/server/api/trpc';
-import { metricSettings, type MetricSettings } from '../../src/server/metric-settings';
+import { loadConfig, type Config } from '@/config/env';
+import type { Db } from '@/server/db/client';
+import type { Context } from '@/server/api/trpc';
+import { metricSettings, type MetricSettings } from '@/server/metric-settings';
 
 /** A tRPC context on a test database with the default definitions (UTC, default patterns). */
 export function testContext(db: Db, settings: Partial<MetricSettings> = {}, now: Date = new Date(), config: Config = loadConfig({})): Context {

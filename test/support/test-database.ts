@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../src/server/db/client';
+import { openDatabase, type Database } from '@/server/db/client';
 import { POSTGRES_TEMPLATE, adminUrl, databaseUrl } from './postgres-template';
 
 export type DatabaseKind = 'pglite' | 'postgres';

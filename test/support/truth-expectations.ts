@@ -3,7 +3,7 @@
  * under test): the service tests and the browser tests compare the product with these. The median
  * is written here too (linear interpolation, METRICS.md "Aggregation").
  */
-import type { OrgTruth } from '../../src/fake-github/truth';
+import type { OrgTruth } from '@/fake-github/truth';
 
 export interface Window {
   from: Date;

@@ -5,12 +5,12 @@
  * from it. No msw interception in this file: every request crosses a socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/env';
-import { generateOrg } from '../../src/fake-github/generate-org';
-import { serveFakeGitHub, type FakeGitHubHttp } from '../../src/fake-github/http-server';
-import { createCaller } from '../../src/server/api/root';
-import type { Database } from '../../src/server/db/client';
-import { REPOSITORY_QUERY } from '../../src/server/github/queries';
+import { loadConfig } from '@/config/env';
+import { generateOrg } from '@/fake-github/generate-org';
+import { serveFakeGitHub, type FakeGitHubHttp } from '@/fake-github/http-server';
+import { createCaller } from '@/server/api/root';
+import type { Database } from '@/server/db/client';
+import { REPOSITORY_QUERY } from '@/server/github/graphql-documents';
 import { testContext } from '../support/test-context';
 import { createTestDatabase } from '../support/test-database';
 

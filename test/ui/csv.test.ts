@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/formats/csv';
+import { csvCell, toCsv } from '@/formatting/csv';
 
 describe('CSV cells', () => {
   it.each([

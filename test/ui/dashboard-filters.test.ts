@@ -3,7 +3,7 @@
  * worked out by hand from the calendar (2026-11-23 is a Monday; Europe/Berlin is UTC+1 in November).
  */
 import { describe, expect, it } from 'vitest';
-import { filtersToSearch, metricsQueryOf, parseDashboardFilters, periodOf, withFilters, type DashboardFilters } from '../../src/ui/filters/dashboard-filters';
+import { filtersToSearch, metricsQueryOf, parseDashboardFilters, periodOf, withFilters, type DashboardFilters } from '@/ui/filters/dashboard-filters';
 
 const parse = (query: string) => parseDashboardFilters(new URLSearchParams(query));
 const ok = (query: string): DashboardFilters => {

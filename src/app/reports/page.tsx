@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
 import { localDay } from '@/ui/filters/dashboard-filters';
-import { formatUtc } from '@/ui/format';
+import { formatUtc } from '@/formatting/instants';
 import { GenerateReport } from '@/ui/reports/generate-report';
 
 export const dynamic = 'force-dynamic';

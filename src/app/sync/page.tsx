@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
-import { formatUtc } from '@/ui/format';
+import { formatUtc } from '@/formatting/instants';
 import { RepositoryFreshness } from '@/ui/sync/repository-freshness';
 import { formatCount } from '@/ui/sync/sync-format';
 import { SyncNow } from '@/ui/sync/sync-now';

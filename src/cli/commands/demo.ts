@@ -15,7 +15,7 @@ import { describeOrg, generateOrg } from '@/fake-github/generate-org';
 import { serveFakeGitHub } from '@/fake-github/http-server';
 import { openDatabase } from '@/server/db/client';
 import { consoleLogger } from '@/server/logger';
-import { syncRepositories } from '@/server/services/sync-repositories';
+import { syncRepositories } from '@/server/services/sync/sync-repositories';
 import type { ZDemoArgs } from '../args';
 import { progressPrinter } from '../progress';
 import { printResult } from './sync';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Config } from '@/config/env';
 import { githubWebUrl } from '@/config/github-web-url';
-import { FORMAT_INFO, REPORT_FORMATS, reportFileName, type ReportFormat } from '@/reports/formats';
+import { FORMAT_INFO, REPORT_FORMATS, reportFileName, type ReportFormat } from '@/reports/output-formats';
 import { renderMarkdown } from '@/reports/render-markdown';
 import { openDatabase } from '@/server/db/client';
 import { AppError } from '@/server/errors';

@@ -6,8 +6,8 @@ import type { Config } from '@/config/env';
 import { openDatabase } from '@/server/db/client';
 import { createGitHubClient } from '@/server/github/client';
 import { consoleLogger } from '@/server/logger';
-import { getSyncStatus } from '@/server/services/get-sync-status';
-import { listRepositorySummaries } from '@/server/services/list-repository-summaries';
+import { getSyncStatus } from '@/server/services/sync/get-sync-status';
+import { listRepositorySummaries } from '@/server/services/repositories/list-repository-summaries';
 
 export async function statusCommand(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });

@@ -2,7 +2,7 @@ import type { Config } from '@/config/env';
 import { openDatabase } from '@/server/db/client';
 import type { SyncResult } from '@/server/github/sync';
 import { consoleLogger } from '@/server/logger';
-import { syncRepositories, type SyncRepositoriesInput } from '@/server/services/sync-repositories';
+import { syncRepositories, type SyncRepositoriesInput } from '@/server/services/sync/sync-repositories';
 import type { ZSyncArgs } from '../args';
 import { progressPrinter } from '../progress';
 import type { z } from 'zod';

@@ -8,7 +8,7 @@ import type { Logger } from '@/server/logger';
 import type { GitHubClient } from './client';
 import { ZRepositoryNode, type TRepositoryNode } from './graphql-payloads';
 import { parseItems } from './parse-items';
-import { ORGANIZATION_REPOSITORIES_QUERY, REPOSITORY_QUERY } from './queries';
+import { ORGANIZATION_REPOSITORIES_QUERY, REPOSITORY_QUERY } from './graphql-documents';
 
 type RepositoryRow = typeof repositories.$inferInsert & { id: number; owner: string; name: string; fullName: string; defaultBranch: string };
 

@@ -9,7 +9,7 @@ import { readSyncState, trackPass, writeSyncState } from '@/server/db/queries/sy
 import { ZHistoryCommit, type THistoryCommit } from './graphql-payloads';
 import { mapCommit } from './map-pull-request';
 import { parseItems } from './parse-items';
-import { DEFAULT_BRANCH_HISTORY_QUERY } from './queries';
+import { DEFAULT_BRANCH_HISTORY_QUERY } from './graphql-documents';
 import { commitCursorPage } from './commit-cursor-page';
 import { laterOf, passStart, type RepoSyncContext } from './sync-context';
 

@@ -19,7 +19,7 @@ import {
 } from './graphql-payloads';
 import { mapPullRequest } from './map-pull-request';
 import { parseItems } from './parse-items';
-import { PULL_REQUEST_CONNECTIONS_QUERY, PULL_REQUESTS_QUERY } from './queries';
+import { PULL_REQUEST_CONNECTIONS_QUERY, PULL_REQUESTS_QUERY } from './graphql-documents';
 import { commitCursorPage } from './commit-cursor-page';
 import { laterOf, passStart, type RepoSyncContext } from './sync-context';
 

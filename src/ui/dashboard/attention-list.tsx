@@ -1,7 +1,7 @@
 /** What needs someone today: PRs and requests waiting longest, red default branches, coverage drops, loose deployment ends. */
 import type { TeamHealth } from '@/server/services/metrics/team-health.types';
-import { formatUtc } from '@/ui/format';
-import { formatDuration, formatPercent } from '@/formats/metric-format';
+import { formatUtc } from '@/formatting/instants';
+import { formatDuration, formatPercent } from '@/formatting/metric-values';
 
 const LIMIT = 8;
 

@@ -5,8 +5,8 @@
  */
 import Link from 'next/link';
 import type { MetricExplanation } from '@/server/services/metrics/metric-view.types';
-import { formatUtc } from '@/ui/format';
-import { formatMetricValue } from '@/formats/metric-format';
+import { formatUtc } from '@/formatting/instants';
+import { formatMetricValue } from '@/formatting/metric-values';
 import { ExplainDrawer } from './explain-drawer';
 import { MembersTable } from './members-table';
 

@@ -3,8 +3,8 @@
  * GitHub, rows that did not count in the headline marked. Also used for downloads (see members-csv).
  */
 import type { MetricExplanation } from '@/server/services/metrics/metric-view.types';
-import { formatUtc } from '@/ui/format';
-import { formatDuration, formatPercent, formatRatio } from '@/formats/metric-format';
+import { formatUtc } from '@/formatting/instants';
+import { formatDuration, formatPercent, formatRatio } from '@/formatting/metric-values';
 
 type Column = MetricExplanation['columns'][number];
 type Cell = MetricExplanation['rows'][number]['cells'][string];

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { MetricCard as MetricCardData } from '@/server/services/metrics/team-health.types';
-import { formatChange, formatMetricValue } from '@/formats/metric-format';
+import { formatChange, formatMetricValue } from '@/formatting/metric-values';
 import { Sparkline } from './sparkline';
 
 const BAND_LABEL = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;

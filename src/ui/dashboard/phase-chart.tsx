@@ -1,7 +1,7 @@
 'use client';
 /** Where cycle time goes: the median of each phase per week, stacked (medians do not add up to the cycle median, so the stack is labelled as phases, not as cycle time). */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDuration } from '@/formats/metric-format';
+import { formatDuration } from '@/formatting/metric-values';
 
 export interface PhaseWeek {
   week: string;

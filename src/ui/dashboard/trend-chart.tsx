@@ -9,7 +9,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricUnit } from '@/metrics/catalogue';
-import { formatMetricValue } from '@/formats/metric-format';
+import { formatMetricValue } from '@/formatting/metric-values';
 import { axisUnit, chartValue } from './chart-values';
 
 export interface TrendSeries {

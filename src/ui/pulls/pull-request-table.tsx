@@ -5,10 +5,10 @@
  * shows the rule that mapped it.
  */
 import { useMemo, useState } from 'react';
-import { toCsv, type CsvValue } from '@/formats/csv';
+import { toCsv, type CsvValue } from '@/formatting/csv';
 import type { PullRequestRow } from '@/server/services/pull-requests/list-pull-requests.types';
-import { formatUtc } from '@/ui/format';
-import { formatDuration } from '@/formats/metric-format';
+import { formatUtc } from '@/formatting/instants';
+import { formatDuration } from '@/formatting/metric-values';
 
 type Kind = 'text' | 'number' | 'duration' | 'date';
 interface Column {

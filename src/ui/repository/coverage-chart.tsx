@@ -1,7 +1,7 @@
 'use client';
 /** A repository's coverage level at the end of each week (the last covered commit's). */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPercent } from '@/formats/metric-format';
+import { formatPercent } from '@/formatting/metric-values';
 
 export function CoverageChart({ weekly }: { weekly: { week: string; partial: boolean; value: number | null }[] }) {
   if (weekly.every((w) => w.value === null)) return <p className="muted">No coverage reported on the default branch.</p>;

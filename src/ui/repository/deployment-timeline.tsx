@@ -5,7 +5,7 @@
  */
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { RepositoryDetail } from '@/server/services/metrics/repository-detail.types';
-import { formatUtc } from '@/ui/format';
+import { formatUtc } from '@/formatting/instants';
 
 type Deployment = RepositoryDetail['deployments'][number];
 

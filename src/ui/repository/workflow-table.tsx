@@ -1,7 +1,7 @@
 /** CI health per workflow of one repository. */
 import type { RepositoryDetail } from '@/server/services/metrics/repository-detail.types';
-import { formatUtc } from '@/ui/format';
-import { formatDuration, formatRatio } from '@/formats/metric-format';
+import { formatUtc } from '@/formatting/instants';
+import { formatDuration, formatRatio } from '@/formatting/metric-values';
 
 export function WorkflowTable({ workflows, githubUrl, repo }: { workflows: RepositoryDetail['workflows']; githubUrl: string; repo: string }) {
   if (workflows.length === 0) return <p className="muted">No workflow runs in this period.</p>;

@@ -4,7 +4,7 @@
  * complete pass saw; the next asks only for what is newer) and when its passes last ran.
  */
 import type { SyncPage } from '@/server/services/sync/sync-page.types';
-import { formatUtc } from '@/ui/format';
+import { formatUtc } from '@/formatting/instants';
 import { resourceLabel } from './sync-format';
 
 type Repository = SyncPage['repositories'][number];

@@ -15,8 +15,8 @@ export function resourceLabel(resource: string): string {
   return RESOURCE_LABELS[resource] ?? resource.replaceAll('_', ' ');
 }
 
-/** "42 s", "3 min 05 s", "1 h 02 min". */
-export function formatDuration(ms: number): string {
+/** How long a sync took, from milliseconds: "42 s", "3 min 05 s", "1 h 02 min" (metric durations: `@/formatting/metric-values`). */
+export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);

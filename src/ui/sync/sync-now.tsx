@@ -8,9 +8,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import type { SyncPage, SyncProgressView } from '@/server/services/sync/sync-page.types';
-import { formatUtc } from '@/ui/format';
+import { formatUtc } from '@/formatting/instants';
 import { useTRPC } from '@/ui/trpc/react';
-import { formatCount, formatDuration, resourceLabel } from './sync-format';
+import { formatCount, formatElapsed, resourceLabel } from './sync-format';
 
 interface Props {
   cannotStart: SyncPage['cannotStart'];
@@ -100,7 +100,7 @@ export function SyncNow({ cannotStart, initial, staleAfterMinutes }: Props) {
         {live && live.status !== 'running' && (
           <p data-sync-status={live.status} className={live.status === 'failed' ? 'sync-error' : undefined}>
             {live.status === 'succeeded' ? 'The sync finished' : 'The sync failed'} at {formatUtc(live.finishedAt ?? live.startedAt)} after{' '}
-            {formatDuration((live.finishedAt ?? live.startedAt).getTime() - live.startedAt.getTime())}: {formatCount(live.items)} items written in {formatCount(live.pages)}{' '}
+            {formatElapsed((live.finishedAt ?? live.startedAt).getTime() - live.startedAt.getTime())}: {formatCount(live.items)} items written in {formatCount(live.pages)}{' '}
             pages, {formatCount(live.requests)} GitHub requests.
           </p>
         )}

@@ -1,7 +1,7 @@
 /** The latest sync runs, newest first: when, how it ended, what it cost, and the error of a failed one. */
 import type { SyncPage } from '@/server/services/sync/sync-page.types';
-import { formatUtc } from '@/ui/format';
-import { formatCount, formatDuration } from './sync-format';
+import { formatUtc } from '@/formatting/instants';
+import { formatCount, formatElapsed } from './sync-format';
 
 type Run = SyncPage['runs'][number];
 
@@ -52,7 +52,7 @@ export function SyncRuns({ runs, staleAfterMinutes }: { runs: SyncPage['runs']; 
               <th scope="row">#{run.id}</th>
               <td className={`sync-run-status ${run.stale ? 'stale' : run.status}`}>{statusText(run)}</td>
               <td>{formatUtc(run.startedAt)}</td>
-              <td>{run.finishedAt ? `${formatUtc(run.finishedAt)} (${formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())})` : '—'}</td>
+              <td>{run.finishedAt ? `${formatUtc(run.finishedAt)} (${formatElapsed(run.finishedAt.getTime() - run.startedAt.getTime())})` : '—'}</td>
               <td className="num">{run.items === null ? '—' : formatCount(run.items)}</td>
               <td className="num">{run.status === 'running' ? '—' : formatCount(run.requests)}</td>
               <td className="num">{run.rateLimitRemaining === null ? '—' : formatCount(run.rateLimitRemaining)}</td>

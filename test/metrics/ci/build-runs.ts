@@ -1,6 +1,6 @@
 /** Workflow runs for CI health tests, written the way GitHub's run objects read. */
-import type { WorkflowRunAttemptRecord, WorkflowRunRecord } from '../../../src/metrics/records';
-import { DEFAULT_OPTIONS, type MetricOptions } from '../../../src/metrics/types';
+import type { WorkflowRunAttemptRecord, WorkflowRunRecord } from '@/metrics/records';
+import { DEFAULT_OPTIONS, type MetricOptions } from '@/metrics/types';
 
 export const t = (s: string) => new Date(s);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ciHealth } from '../../../src/metrics/ci/ci-health';
+import { ciHealth } from '@/metrics/ci/ci-health';
 import { once, options, run, t } from './build-runs';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptConclusions, isFlaky, outcomeOf } from '../../../src/metrics/ci/outcome';
+import { attemptConclusions, isFlaky, outcomeOf } from '@/metrics/ci/outcome';
 import { run } from './build-runs';
 
 describe('run outcomes (the latest attempt counts)', () => {

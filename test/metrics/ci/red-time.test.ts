@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ciHealth } from '../../../src/metrics/ci/ci-health';
-import { redStretches } from '../../../src/metrics/ci/red-time';
-import { toRunMember } from '../../../src/metrics/ci/run-member';
-import type { WorkflowRunRecord } from '../../../src/metrics/records';
+import { ciHealth } from '@/metrics/ci/ci-health';
+import { redStretches } from '@/metrics/ci/red-time';
+import { toRunMember } from '@/metrics/ci/run-member';
+import type { WorkflowRunRecord } from '@/metrics/records';
 import { once, options, run, t } from './build-runs';
 
 const context = { defaultBranchByRepo: new Map([[1, 'main']]) };

@@ -1,5 +1,5 @@
 /** Default-branch commits with what coverage tools reported on them, for coverage tests. */
-import type { CommitRecord } from '../../../src/metrics/records';
+import type { CommitRecord } from '@/metrics/records';
 
 export const t = (s: string) => new Date(s);
 

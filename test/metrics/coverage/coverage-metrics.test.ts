@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageMetrics } from '../../../src/metrics/coverage/coverage-metrics';
-import { DEFAULT_OPTIONS, type MetricOptions } from '../../../src/metrics/types';
+import { coverageMetrics } from '@/metrics/coverage/coverage-metrics';
+import { DEFAULT_OPTIONS, type MetricOptions } from '@/metrics/types';
 import { codecov, commit, status, t } from './build-commits';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCobertura } from '../../../src/metrics/coverage/parse-cobertura';
-import { parseIstanbulSummary } from '../../../src/metrics/coverage/parse-istanbul';
-import { parseLcov } from '../../../src/metrics/coverage/parse-lcov';
+import { parseCobertura } from '@/metrics/coverage/parse-cobertura';
+import { parseIstanbulSummary } from '@/metrics/coverage/parse-istanbul';
+import { parseLcov } from '@/metrics/coverage/parse-lcov';
 
 describe('istanbul coverage-summary.json', () => {
   // As Jest / Vitest / nyc write it with the json-summary reporter (one line per file, shortened here).

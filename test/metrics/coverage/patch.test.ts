@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchCoverage, type PullRequestHeadReports } from '../../../src/metrics/coverage/patch';
+import { patchCoverage, type PullRequestHeadReports } from '@/metrics/coverage/patch';
 import { status, t } from './build-commits';
 
 const pr = (number: number, mergedAt: string | null, statuses: PullRequestHeadReports['statuses']): PullRequestHeadReports => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstPercentage } from '../../../src/metrics/coverage/percent';
-import { indexArtifacts, readCommitCoverage } from '../../../src/metrics/coverage/sources';
+import { firstPercentage } from '@/metrics/coverage/percent';
+import { indexArtifacts, readCommitCoverage } from '@/metrics/coverage/sources';
 import { checkRun, commit, status } from './build-commits';
 
 describe('the percentage in a coverage tool’s description', () => {

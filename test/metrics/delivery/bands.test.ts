@@ -6,8 +6,8 @@ import {
   doraBands,
   leadTimeBand,
   recoveryTimeBand,
-} from '../../../src/metrics/delivery/bands';
-import { deliveryMetrics } from '../../../src/metrics/delivery/dora';
+} from '@/metrics/delivery/bands';
+import { deliveryMetrics } from '@/metrics/delivery/dora';
 import { DAY, HOUR, deployment, mapping, options, settings, t } from './builders';
 
 describe('DORA 2023 bands at every boundary', () => {

@@ -2,10 +2,10 @@
  * Hand-built records for the delivery tests: every field a test does not care about has a plain
  * default, so each test shows only the facts its numbers come from.
  */
-import type { DeploymentMapping, MappingRule, ShippedPullRequest } from '../../../src/metrics/delivery/map-pull-requests';
-import type { Deployment } from '../../../src/metrics/delivery/deployment';
-import type { DetectionRecords } from '../../../src/metrics/delivery/detect-deployments';
-import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../../../src/metrics/delivery/settings';
+import type { DeploymentMapping, MappingRule, ShippedPullRequest } from '@/metrics/delivery/map-pull-requests';
+import type { Deployment } from '@/metrics/delivery/deployment';
+import type { DetectionRecords } from '@/metrics/delivery/detect-deployments';
+import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '@/metrics/delivery/settings';
 import type {
   CommitRecord,
   DeploymentStatusRecord,
@@ -15,8 +15,8 @@ import type {
   ReleaseRecord,
   RepositoryRecord,
   WorkflowRunRecord,
-} from '../../../src/metrics/records';
-import { DEFAULT_OPTIONS, type MetricOptions } from '../../../src/metrics/types';
+} from '@/metrics/records';
+import { DEFAULT_OPTIONS, type MetricOptions } from '@/metrics/types';
 
 export const t = (s: string) => new Date(s);
 export const MINUTE = 60;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryMetrics } from '../../../src/metrics/delivery/dora';
-import type { Deployment } from '../../../src/metrics/delivery/deployment';
-import type { IncidentRecord, PullRequestRecord } from '../../../src/metrics/records';
+import { deliveryMetrics } from '@/metrics/delivery/dora';
+import type { Deployment } from '@/metrics/delivery/deployment';
+import type { IncidentRecord, PullRequestRecord } from '@/metrics/records';
 import { deployment, incident, mapping, options, pr, settings, t } from './builders';
 
 // The week of Monday 2 November 2026, UTC.

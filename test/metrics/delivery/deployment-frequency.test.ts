@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, monthsOverlapping } from '../../../src/metrics/delivery/calendar';
-import { deploymentFrequency } from '../../../src/metrics/delivery/deployment-frequency';
-import { deliveryMetrics } from '../../../src/metrics/delivery/dora';
+import { localDate, monthsOverlapping } from '@/metrics/delivery/calendar';
+import { deploymentFrequency } from '@/metrics/delivery/deployment-frequency';
+import { deliveryMetrics } from '@/metrics/delivery/dora';
 import { deployment, mapping, options, settings, t } from './builders';
 
 describe('deploy-days in the configured time zone', () => {

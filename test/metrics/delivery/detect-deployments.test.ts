@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectAllDeployments, detectDeployments } from '../../../src/metrics/delivery/detect-deployments';
-import { githubDeploymentOutcome } from '../../../src/metrics/delivery/sources/github-deployments';
-import { releaseSha } from '../../../src/metrics/delivery/sources/releases';
-import { workflowRunOutcome } from '../../../src/metrics/delivery/sources/workflow-runs';
+import { detectAllDeployments, detectDeployments } from '@/metrics/delivery/detect-deployments';
+import { githubDeploymentOutcome } from '@/metrics/delivery/sources/github-deployments';
+import { releaseSha } from '@/metrics/delivery/sources/releases';
+import { workflowRunOutcome } from '@/metrics/delivery/sources/workflow-runs';
 import { REPO, ghDeployment, noRecords, pr, release, settings, sha, t, workflowRun } from './builders';
 
 const run1 = workflowRun(1, { conclusion: 'success', createdAt: '2026-11-02T09:00:00Z', updatedAt: '2026-11-02T09:10:00Z' });

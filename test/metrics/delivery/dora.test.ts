@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectAllDeployments, detectedDeployments } from '../../../src/metrics/delivery/detect-deployments';
-import { deliveryMetrics } from '../../../src/metrics/delivery/dora';
-import { deployedAtByPullRequest, mapPullRequests } from '../../../src/metrics/delivery/map-pull-requests';
+import { detectAllDeployments, detectedDeployments } from '@/metrics/delivery/detect-deployments';
+import { deliveryMetrics } from '@/metrics/delivery/dora';
+import { deployedAtByPullRequest, mapPullRequests } from '@/metrics/delivery/map-pull-requests';
 import { HOUR, REPO, commit, ghDeployment, incident, noRecords, options, pr, settings, sha, t } from './builders';
 
 describe('records to DORA numbers, end to end', () => {

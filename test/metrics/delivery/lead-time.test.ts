@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryMetrics } from '../../../src/metrics/delivery/dora';
-import { mapPullRequests } from '../../../src/metrics/delivery/map-pull-requests';
+import { deliveryMetrics } from '@/metrics/delivery/dora';
+import { mapPullRequests } from '@/metrics/delivery/map-pull-requests';
 import { HOUR, REPO, commit, deployment, mapping, options, pr, settings, sha, t } from './builders';
 
 const WEEK = { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-09T00:00:00Z') };

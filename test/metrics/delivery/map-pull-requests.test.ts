@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ancestryKnown, commitParents } from '../../../src/metrics/delivery/ancestry';
-import { detectDeployments } from '../../../src/metrics/delivery/detect-deployments';
-import { mapPullRequests } from '../../../src/metrics/delivery/map-pull-requests';
+import { ancestryKnown, commitParents } from '@/metrics/delivery/ancestry';
+import { detectDeployments } from '@/metrics/delivery/detect-deployments';
+import { mapPullRequests } from '@/metrics/delivery/map-pull-requests';
 import { REPO, commit, deployment, noRecords, pr, settings, sha } from './builders';
 
 const summary = (m: ReturnType<typeof mapPullRequests>) => m.shipped.map((s) => [s.number, s.deploymentId, s.rule, s.deployedAt.toISOString()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryMetrics } from '../../../src/metrics/delivery/dora';
+import { deliveryMetrics } from '@/metrics/delivery/dora';
 import { HOUR, MINUTE, deployment, incident, mapping, options, pr, settings, t } from './builders';
 
 const WEEK = { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-09T00:00:00Z') };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isHotfix } from '../../../src/metrics/delivery/hotfix';
-import { isRevert, revertedBy } from '../../../src/metrics/delivery/reverts';
+import { isHotfix } from '@/metrics/delivery/hotfix';
+import { isRevert, revertedBy } from '@/metrics/delivery/reverts';
 import { pr, settings } from './builders';
 
 describe('reverts and hotfixes', () => {

@@ -6,8 +6,8 @@
  *   const p = pr({ createdAt: '2026-11-02T10:00:00Z', mergedAt: '2026-11-03T10:00:00Z',
  *                  reviews: [review('bob', 'APPROVED', '2026-11-02T13:30:00Z')] });
  */
-import type { CommentRecord, PullRequestEventRecord, PullRequestRecord, ReviewRecord, ReviewState } from '../../../src/metrics/records';
-import { DEFAULT_OPTIONS, type Account, type MetricOptions } from '../../../src/metrics/types';
+import type { CommentRecord, PullRequestEventRecord, PullRequestRecord, ReviewRecord, ReviewState } from '@/metrics/records';
+import { DEFAULT_OPTIONS, type Account, type MetricOptions } from '@/metrics/types';
 
 export const t = (iso: string): Date => new Date(iso);
 export const HOUR = 3600;

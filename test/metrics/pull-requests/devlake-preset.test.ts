@@ -5,12 +5,12 @@
  * which come out differently, and why.
  */
 import { describe, expect, it } from 'vitest';
-import type { FakeOrg } from '../../../src/fake-github/model';
-import { devlakePullRequest } from '../../../src/metrics/pull-requests/devlake';
-import { pullRequestMetrics, type PullRequestMember } from '../../../src/metrics/pull-requests/pull-request-metrics';
-import { pullRequestTimestamps } from '../../../src/metrics/pull-requests/timestamps';
-import type { PullRequestRecord } from '../../../src/metrics/records';
-import { DEFAULT_OPTIONS, type MetricOptions } from '../../../src/metrics/types';
+import type { FakeOrg } from '@/fake-github/model';
+import { devlakePullRequest } from '@/metrics/pull-requests/devlake';
+import { pullRequestMetrics, type PullRequestMember } from '@/metrics/pull-requests/pull-request-metrics';
+import { pullRequestTimestamps } from '@/metrics/pull-requests/timestamps';
+import type { PullRequestRecord } from '@/metrics/records';
+import { DEFAULT_OPTIONS, type MetricOptions } from '@/metrics/types';
 import { loadDevlakeAnts, readExpectedCsv } from '../../support/devlake-fixture';
 
 /** The fixture's FakeOrg as the metrics see it: one record per PR, comments joined by PR number. */

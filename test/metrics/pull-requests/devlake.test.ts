@@ -3,9 +3,9 @@
  * first-review rule and cycle as a sum of rounded parts.
  */
 import { describe, expect, it } from 'vitest';
-import { devlakeFirstReview, devlakeMinutes, devlakePullRequest } from '../../../src/metrics/pull-requests/devlake';
-import { pullRequestMembers } from '../../../src/metrics/pull-requests/phase-members';
-import { DEFAULT_OPTIONS } from '../../../src/metrics/types';
+import { devlakeFirstReview, devlakeMinutes, devlakePullRequest } from '@/metrics/pull-requests/devlake';
+import { pullRequestMembers } from '@/metrics/pull-requests/phase-members';
+import { DEFAULT_OPTIONS } from '@/metrics/types';
 import { comment, pr, review, t } from './builders';
 
 describe('devlakeMinutes', () => {

@@ -2,10 +2,10 @@
  * Size, unreviewed merge, self-merge, rework and review rounds (METRICS.md, "Other per-PR facts").
  */
 import { describe, expect, it } from 'vitest';
-import { pullRequestFacts } from '../../../src/metrics/pull-requests/facts';
-import { pullRequestTimestamps } from '../../../src/metrics/pull-requests/timestamps';
-import type { PullRequestRecord } from '../../../src/metrics/records';
-import { DEFAULT_OPTIONS } from '../../../src/metrics/types';
+import { pullRequestFacts } from '@/metrics/pull-requests/facts';
+import { pullRequestTimestamps } from '@/metrics/pull-requests/timestamps';
+import type { PullRequestRecord } from '@/metrics/records';
+import { DEFAULT_OPTIONS } from '@/metrics/types';
 import { pr, readyForReview, review } from './builders';
 
 const facts = (p: PullRequestRecord) => pullRequestFacts(p, pullRequestTimestamps(p, DEFAULT_OPTIONS), DEFAULT_OPTIONS);

@@ -3,9 +3,9 @@
  * 2026-11-02 is the first day; all times UTC unless said.
  */
 import { describe, expect, it } from 'vitest';
-import { pullRequestPhases, type PhaseName } from '../../../src/metrics/pull-requests/phases';
-import { pullRequestTimestamps } from '../../../src/metrics/pull-requests/timestamps';
-import { DEFAULT_OPTIONS } from '../../../src/metrics/types';
+import { pullRequestPhases, type PhaseName } from '@/metrics/pull-requests/phases';
+import { pullRequestTimestamps } from '@/metrics/pull-requests/timestamps';
+import { DEFAULT_OPTIONS } from '@/metrics/types';
 import { convertToDraft, HOUR, pr, readyForReview, review, t } from './builders';
 
 const calendar = DEFAULT_OPTIONS;

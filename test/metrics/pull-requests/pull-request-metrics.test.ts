@@ -4,8 +4,8 @@
  * of Monday 2026-11-09 (UTC) unless said.
  */
 import { describe, expect, it } from 'vitest';
-import { pullRequestMetrics, type PullRequestMetrics } from '../../../src/metrics/pull-requests/pull-request-metrics';
-import { PHASES } from '../../../src/metrics/pull-requests/phases';
+import { pullRequestMetrics, type PullRequestMetrics } from '@/metrics/pull-requests/pull-request-metrics';
+import { PHASES } from '@/metrics/pull-requests/phases';
 import { HOUR, comment, options, pr, requested, review, t } from './builders';
 
 const W46 = { from: t('2026-11-09T00:00:00Z'), to: t('2026-11-16T00:00:00Z') };

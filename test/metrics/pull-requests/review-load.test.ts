@@ -2,8 +2,8 @@
  * Review load per reviewer over a period. Period: the week of Monday 2026-11-09 (UTC).
  */
 import { describe, expect, it } from 'vitest';
-import { reviewLoad } from '../../../src/metrics/pull-requests/review-load';
-import { reviewRequests } from '../../../src/metrics/pull-requests/review-turnaround';
+import { reviewLoad } from '@/metrics/pull-requests/review-load';
+import { reviewRequests } from '@/metrics/pull-requests/review-turnaround';
 import { options, pr, requested, review, t } from './builders';
 
 const period = { from: t('2026-11-09T00:00:00Z'), to: t('2026-11-16T00:00:00Z') };

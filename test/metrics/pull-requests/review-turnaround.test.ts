@@ -2,7 +2,7 @@
  * Review turnaround per review request (METRICS.md, "Review turnaround"). Monday 2026-11-02, UTC.
  */
 import { describe, expect, it } from 'vitest';
-import { reviewRequests } from '../../../src/metrics/pull-requests/review-turnaround';
+import { reviewRequests } from '@/metrics/pull-requests/review-turnaround';
 import { HOUR, options, pr, readyForReview, removed, requested, review, t } from './builders';
 
 const NOW = '2026-11-04T15:00:00Z';

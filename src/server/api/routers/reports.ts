@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { githubWebUrl } from '@/config/github-web-url';
-import { REPORT_FORMATS } from '@/reports/formats';
-import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
+import { generateReport } from '@/server/services/reports/generate-report';
 import { getReportsPage } from '@/server/services/reports/get-reports-page';
-import { archiveReport, archivedReportFile } from '@/server/services/reports/report-archive';
-import { ZGenerateReportInput, ZReportsPage } from '@/server/services/reports/reports-page.types';
+import { archivedReportFile } from '@/server/services/reports/report-archive';
+import { ZGenerateReportInput, ZReportFile, ZReportFileInput, ZReportsPage } from '@/server/services/reports/reports-page.types';
 import { publicProcedure, router } from '../trpc';
 
 export const reportsRouter = router({
@@ -13,16 +11,13 @@ export const reportsRouter = router({
 
   /** One archived report in one format (the download route streams it). */
   file: publicProcedure
-    .input(z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS) }))
-    .output(z.object({ text: z.string(), contentType: z.string(), fileName: z.string() }))
+    .input(ZReportFileInput)
+    .output(ZReportFile)
     .query(({ ctx, input }) => archivedReportFile(ctx.db, input.id, input.format)),
 
   /** Makes a week's report and archives it; returns its archive id. */
   generate: publicProcedure
     .input(ZGenerateReportInput)
     .output(z.object({ id: z.number().int() }))
-    .mutation(async ({ ctx, input }) => {
-      const report = await buildWeeklyReport(ctx.db, input, ctx.settings, ctx.now(), githubWebUrl(ctx.config.github.apiUrl));
-      return { id: await archiveReport(ctx.db, report) };
-    }),
+    .mutation(({ ctx, input }) => generateReport(ctx.db, input, ctx.settings, ctx.config, ctx.now())),
 });

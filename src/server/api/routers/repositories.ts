@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { getRepositoryOverview } from '@/server/services/get-repository-overview';
-import { ZGetRepositoryOverviewInput, ZRepositoryOverview } from '@/server/services/get-repository-overview.types';
-import { listRepositorySummaries } from '@/server/services/list-repository-summaries';
-import { ZRepositorySummaries } from '@/server/services/list-repository-summaries.types';
+import { getRepositoryOverview } from '@/server/services/repositories/get-repository-overview';
+import { ZGetRepositoryOverviewInput, ZRepositoryOverview } from '@/server/services/repositories/get-repository-overview.types';
+import { listRepositorySummaries } from '@/server/services/repositories/list-repository-summaries';
+import { ZRepositorySummaries } from '@/server/services/repositories/list-repository-summaries.types';
 import { publicProcedure, router } from '../trpc';
 
 export const repositoriesRouter = router({

@@ -1,4 +1,3 @@
-import { consoleLogger } from '@/server/logger';
 import { getSyncPage } from '@/server/services/sync/get-sync-page';
 import { ZLiveSync, ZSyncPage, ZSyncProgress } from '@/server/services/sync/sync-page.types';
 import { getSyncProgress, startSync } from '@/server/services/sync/sync-now';
@@ -14,5 +13,5 @@ export const syncRouter = router({
   /** Starts a sync of the configured repositories and returns at once; 409 while one runs anywhere, 412 saying what to set without credentials or repositories. */
   start: publicProcedure
     .output(ZLiveSync)
-    .mutation(({ ctx }) => startSync({ db: ctx.db, config: ctx.config, logger: consoleLogger, now: ctx.now, client: ctx.syncClient })),
+    .mutation(({ ctx }) => startSync({ db: ctx.db, config: ctx.config, now: ctx.now, client: ctx.syncClient })),
 });

@@ -5,7 +5,7 @@
  */
 import { weeksBefore } from '@/metrics/weeks';
 import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
-import { formatChange, formatMetricValue } from '@/formats/metric-format';
+import { formatChange, formatMetricValue } from '@/formatting/metric-values';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import { attentionOf } from '../metrics/get-team-health';
@@ -13,7 +13,7 @@ import { metricContext } from '../metrics/metric-context';
 import { metricView } from '../metrics/metric-views';
 import { ZMetricsQuery } from '../metrics/metrics-query.types';
 import { reportWeek } from './report-week';
-import type { ReportHeadline, WeeklyReport } from './weekly-report.types';
+import type { ReportHeadline, WeeklyReport } from '@/reports/weekly-report.types';
 
 export const REPORT_METRICS: readonly MetricKey[] = [
   'timeToFirstReview',

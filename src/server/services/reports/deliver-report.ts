@@ -4,7 +4,7 @@
  * other answer, or the last failure, is a DeliveryError that names the endpoint's kind and status but
  * never its URL (a webhook URL is a credential).
  */
-import type { WeeklyReport } from './weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 export class DeliveryError extends Error {
   override name = 'DeliveryError';

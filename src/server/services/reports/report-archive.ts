@@ -2,11 +2,11 @@
  * Every generated report is archived with its text in every format, so it reads the same later;
  * the dashboard lists and serves the archive.
  */
-import { FORMAT_INFO, REPORT_FORMATS, reportFileName, type ReportFormat } from '@/reports/formats';
+import { FORMAT_INFO, REPORT_FORMATS, reportFileName, type ReportFormat } from '@/reports/output-formats';
 import type { Db } from '@/server/db/client';
 import { findReport, insertReport, listReports } from '@/server/db/queries/report-archive';
 import { AppError } from '@/server/errors';
-import type { WeeklyReport } from './weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 
 export async function archiveReport(db: Db, report: WeeklyReport): Promise<number> {
   const content = Object.fromEntries(REPORT_FORMATS.map((f) => [f, FORMAT_INFO[f].render(report)]));

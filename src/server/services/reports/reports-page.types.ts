@@ -1,5 +1,6 @@
 /** The reports page at the boundary: weeks to generate, and the archive. */
 import { z } from 'zod';
+import { REPORT_FORMATS } from '@/reports/output-formats';
 
 export const ZGenerateReportInput = z.object({
   week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45'),
@@ -15,3 +16,7 @@ export const ZReportsPage = z.object({
   archive: z.array(z.object({ id: z.number().int(), week: z.string(), scope: z.object({ repos: z.array(z.string()), team: z.string().nullable() }), createdAt: z.date() })),
 });
 export type ReportsPage = z.infer<typeof ZReportsPage>;
+
+/** One archived report in one format. */
+export const ZReportFileInput = z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS) });
+export const ZReportFile = z.object({ text: z.string(), contentType: z.string(), fileName: z.string() });

@@ -1,7 +1,7 @@
 /** What the sync page shows; nothing secret (the token never leaves the server). */
 import type { Config } from '@/config/env';
 import type { Db } from '@/server/db/client';
-import { getSyncStatus } from '../get-sync-status';
+import { getSyncStatus } from './get-sync-status';
 import { runLiveness, STALE_RUN_MS } from './running-sync';
 import type { SyncPage } from './sync-page.types';
 import { liveSync, syncPrecondition } from './sync-now';

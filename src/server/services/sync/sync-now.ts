@@ -9,10 +9,10 @@ import type { Db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import type { GitHubClient } from '@/server/github/client';
 import type { SyncProgress } from '@/server/github/sync-context';
-import type { Logger } from '@/server/logger';
+import { consoleLogger, type Logger } from '@/server/logger';
 import { metricSettings } from '@/server/metric-settings';
 import { warmOverview } from '../metrics/warm-overview';
-import { syncRepositories, type SyncRepositoriesInput } from '../sync-repositories';
+import { syncRepositories, type SyncRepositoriesInput } from './sync-repositories';
 import { findRunningSync, STALE_RUN_MS } from './running-sync';
 
 export { STALE_RUN_MS } from './running-sync';
@@ -100,12 +100,14 @@ export async function getSyncProgress(db: Db, now: Date): Promise<SyncProgressSt
 export interface StartSyncInput {
   db: Db;
   config: Config;
-  logger: Logger;
+  /** Where the sync's warnings and errors go (the console by default). */
+  logger?: Logger;
   now: () => Date;
   client?: SyncRepositoriesInput['client'];
 }
 
 export async function startSync(input: StartSyncInput): Promise<LiveSync> {
+  const logger = input.logger ?? consoleLogger;
   const precondition = syncPrecondition(input.config);
   if (precondition) throw new AppError('PRECONDITION_FAILED', precondition.reason);
 
@@ -148,7 +150,7 @@ export async function startSync(input: StartSyncInput): Promise<LiveSync> {
   void syncRepositories({
     config: input.config,
     db: input.db,
-    logger: input.logger,
+    logger,
     client: input.client,
     now: input.now,
     onStats: (stats) => {
@@ -173,7 +175,7 @@ export async function startSync(input: StartSyncInput): Promise<LiveSync> {
       current.finishedAt = input.now();
       held.stats = null;
       // The facts changed: give the next visitor a computed overview again.
-      if (current.status === 'succeeded') void warmOverview(input.db, metricSettings(input.config), input.now(), input.logger);
+      if (current.status === 'succeeded') void warmOverview(input.db, metricSettings(input.config), input.now(), logger);
     },
     (error: unknown) => {
       current.status = 'failed';
@@ -185,7 +187,7 @@ export async function startSync(input: StartSyncInput): Promise<LiveSync> {
       }
       current.finishedAt = input.now();
       held.stats = null;
-      input.logger.error(`sync failed: ${current.error}`);
+      logger.error(`sync failed: ${current.error}`);
     },
   );
   return liveSync()!;

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getServerCaller } from '@/server/api/server-caller';
 import { explainPeriodOf, filtersToSearch, withFilters, type SearchParams } from '@/ui/filters/dashboard-filters';
-import { formatUtc } from '@/ui/format';
+import { formatUtc } from '@/formatting/instants';
 import { ExplainPanel } from '@/ui/dashboard/explain-panel';
 import { FilterBar } from '@/ui/dashboard/filter-bar';
 import { MetricCard } from '@/ui/dashboard/metric-card';
 import { PeriodHeading } from '@/ui/dashboard/period-heading';
 import { TrendChart } from '@/ui/dashboard/trend-chart';
-import { formatPercent } from '@/formats/metric-format';
+import { formatPercent } from '@/formatting/metric-values';
 import { PullRequestTable } from '@/ui/pulls/pull-request-table';
 import { CoverageChart } from '@/ui/repository/coverage-chart';
 import { DeploymentTimeline } from '@/ui/repository/deployment-timeline';

@@ -1,5 +1,5 @@
 /** The four formats of a report, with what a download or a file needs to know about each. */
-import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import { renderJson } from './render-json';

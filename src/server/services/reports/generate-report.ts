@@ -1,0 +1,13 @@
+/** "Generate" on the reports page: builds a week's report for the scope and archives it. */
+import type { Config } from '@/config/env';
+import { githubWebUrl } from '@/config/github-web-url';
+import type { Db } from '@/server/db/client';
+import type { MetricSettings } from '@/server/metric-settings';
+import { buildWeeklyReport, type WeeklyReportInput } from './build-weekly-report';
+import { archiveReport } from './report-archive';
+
+/** Returns the archive id the report can be downloaded by. */
+export async function generateReport(db: Db, input: WeeklyReportInput, settings: MetricSettings, config: Config, now: Date): Promise<{ id: number }> {
+  const report = await buildWeeklyReport(db, input, settings, now, githubWebUrl(config.github.apiUrl));
+  return { id: await archiveReport(db, report) };
+}

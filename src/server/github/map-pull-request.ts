@@ -1,29 +1,8 @@
 /**
  * GraphQL pull request → rows. Pure: the same node always gives the same rows.
  */
-import type {
-  commits,
-  pullRequestCommits,
-  pullRequestEvents,
-  pullRequestLabels,
-  pullRequests,
-  reviews,
-  users,
-} from '@/server/db/schema';
+import type { CommitRow, PullRequestRows, UserRow } from '@/server/db/queries/write-pull-requests';
 import type { TActor, TCommitNode, TPullRequestNode, TTimelineNode } from './graphql-payloads';
-
-export type UserRow = typeof users.$inferInsert;
-export type CommitRow = typeof commits.$inferInsert;
-
-export interface PullRequestRows {
-  users: UserRow[];
-  pullRequest: typeof pullRequests.$inferInsert;
-  labels: (typeof pullRequestLabels.$inferInsert)[];
-  commits: CommitRow[];
-  pullRequestCommits: (typeof pullRequestCommits.$inferInsert)[];
-  reviews: (typeof reviews.$inferInsert)[];
-  events: (typeof pullRequestEvents.$inferInsert)[];
-}
 
 /**
  * GraphQL names a bot `dependabot`; REST, the web UI and users' bot lists say `dependabot[bot]`.

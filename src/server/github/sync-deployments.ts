@@ -3,9 +3,7 @@
  * that are new or changed since stored (GitHub bumps a deployment's `updated_at` with each status),
  * and the list stops a week before the watermark: older deployments no longer change.
  */
-import { inArray } from 'drizzle-orm';
-import { deployments } from '@/server/db/schema';
-import { writeDeployments, type DeploymentRows } from '@/server/db/queries/write-deployments';
+import { storedDeploymentUpdates, writeDeployments, type DeploymentRows } from '@/server/db/queries/write-deployments';
 import { parseItems } from './parse-items';
 import { ZDeployment, ZDeploymentStatus, userRow } from './rest-payloads';
 import { passStart, type RepoSyncContext } from './sync-context';
@@ -58,10 +56,5 @@ export function syncDeployments(ctx: RepoSyncContext): Promise<void> {
 }
 
 async function storedUpdatedAt(ctx: RepoSyncContext, ids: number[]): Promise<Map<number, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ id: deployments.id, updatedAt: deployments.updatedAt })
-    .from(deployments)
-    .where(inArray(deployments.id, ids));
-  return new Map(rows.map((r) => [r.id, r.updatedAt.getTime()]));
+  return storedDeploymentUpdates(ctx.db, ids);
 }

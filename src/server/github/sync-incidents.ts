@@ -2,9 +2,7 @@
  * Incident issues: the repository's labels are read (conditionally), those matching the incident
  * pattern picked, and each one's issues fetched since the watermark (pull requests excluded).
  */
-import { eq } from 'drizzle-orm';
-import { repositoryLabels } from '@/server/db/schema';
-import { writeIncidents, writeRepositoryLabels, type IncidentRows } from '@/server/db/queries/write-incidents';
+import { listRepositoryLabels, writeIncidents, writeRepositoryLabels, type IncidentRows } from '@/server/db/queries/write-incidents';
 import { parseItems } from './parse-items';
 import { ZIssue, ZLabel, userRow } from './rest-payloads';
 import { passStart, type RepoSyncContext } from './sync-context';
@@ -24,11 +22,8 @@ export async function syncIncidents(ctx: RepoSyncContext): Promise<void> {
     write: (tx, names) => writeRepositoryLabels(tx, ctx.repo.id, names),
   });
 
-  const labels = await ctx.db
-    .select({ name: repositoryLabels.name })
-    .from(repositoryLabels)
-    .where(eq(repositoryLabels.repoId, ctx.repo.id));
-  for (const { name } of labels.filter((l) => ctx.incidentLabel.test(l.name))) {
+  const labels = await listRepositoryLabels(ctx.db, ctx.repo.id);
+  for (const name of labels.filter((label) => ctx.incidentLabel.test(label))) {
     await syncRestList<IncidentRows>(ctx, {
       resource: `incidents:${name}`,
       route: 'GET /repos/{owner}/{repo}/issues',

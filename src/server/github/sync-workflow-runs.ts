@@ -3,9 +3,7 @@
  * A run is re-run days after it was created, so each pass re-reads a week before the watermark.
  */
 import { RequestError } from '@octokit/request-error';
-import { inArray } from 'drizzle-orm';
-import { workflowRunAttempts } from '@/server/db/schema';
-import { writeWorkflowRuns, type WorkflowRunRows } from '@/server/db/queries/write-workflow-runs';
+import { storedRunAttempts, writeWorkflowRuns, type WorkflowRunRows } from '@/server/db/queries/write-workflow-runs';
 import { parseItems } from './parse-items';
 import { ZWorkflowRun, type TWorkflowRun } from './rest-payloads';
 import { passStart, type RepoSyncContext } from './sync-context';
@@ -63,12 +61,7 @@ async function fetchAttempt(ctx: RepoSyncContext, runId: number, attempt: number
 }
 
 async function storedAttempts(ctx: RepoSyncContext, runIds: number[]): Promise<Set<string>> {
-  if (runIds.length === 0) return new Set();
-  const rows = await ctx.db
-    .select({ runId: workflowRunAttempts.runId, attempt: workflowRunAttempts.attempt })
-    .from(workflowRunAttempts)
-    .where(inArray(workflowRunAttempts.runId, runIds));
-  return new Set(rows.map((r) => `${r.runId}:${r.attempt}`));
+  return storedRunAttempts(ctx.db, runIds);
 }
 
 function mapRun(run: TWorkflowRun, repoId: number): WorkflowRunRows['runs'][number] {

@@ -3,10 +3,9 @@
  * repository up to date. A failure in one resource is recorded (on its sync state and in the run's
  * summary) and the sync goes on with the rest; the run then ends as failed.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/client';
-import { upsert } from '@/server/db/queries/upsert';
-import { repositories, syncRuns, type SyncRunSummary } from '@/server/db/schema';
+import { closeSyncRun, openSyncRun, writeRepositories } from '@/server/db/queries/write-sync-run';
+import type { SyncRunSummary } from '@/server/db/schema';
 import type { Logger } from '@/server/logger';
 import type { GitHubClient } from './client';
 import { resolveTargets } from './resolve-targets';
@@ -75,13 +74,13 @@ export async function runSync(request: SyncRequest): Promise<SyncResult> {
     },
   };
 
-  const [run] = await db.insert(syncRuns).values({ startedAt: now(), status: 'running' }).returning({ id: syncRuns.id });
-  const result: SyncResult = { runId: run!.id, status: 'succeeded', repositories: [], targetErrors: [], warnings, requests: 0, rateLimitRemaining: null };
+  const runId = await openSyncRun(db, now());
+  const result: SyncResult = { runId, status: 'succeeded', repositories: [], targetErrors: [], warnings, requests: 0, rateLimitRemaining: null };
 
   try {
     const { repos, errors } = await resolveTargets(github, request.targets, logger);
     result.targetErrors = errors;
-    await upsert(db, repositories, repos, { key: [repositories.id] });
+    await writeRepositories(db, repos);
 
     for (const repo of repos) {
       const ref: RepoRef = { id: repo.id, owner: repo.owner, name: repo.name, fullName: repo.fullName, defaultBranch: repo.defaultBranch };
@@ -98,10 +97,14 @@ export async function runSync(request: SyncRequest): Promise<SyncResult> {
       warnings: warnings.slice(0, MAX_STORED_WARNINGS),
     };
     const errorText = [...result.targetErrors, ...result.repositories.flatMap((r) => r.errors)].join('\n') || null;
-    await db
-      .update(syncRuns)
-      .set({ finishedAt: now(), status: result.status, error: errorText, requests: result.requests, rateLimitRemaining: result.rateLimitRemaining, summary })
-      .where(eq(syncRuns.id, result.runId));
+    await closeSyncRun(db, result.runId, {
+      finishedAt: now(),
+      status: result.status,
+      error: errorText,
+      requests: result.requests,
+      rateLimitRemaining: result.rateLimitRemaining,
+      summary,
+    });
   }
   return result;
 }

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
 import { incidents, repositoryLabels, users } from '../schema';
 import { upsert, type Tx } from './upsert';
 
@@ -17,4 +19,10 @@ export async function writeIncidents(tx: Tx, rows: IncidentRows): Promise<void> 
  */
 export async function writeRepositoryLabels(tx: Tx, repoId: number, names: string[]): Promise<void> {
   await upsert(tx, repositoryLabels, names.map((name) => ({ repoId, name })), { key: [repositoryLabels.repoId, repositoryLabels.name], update: [] });
+}
+
+/** The names of a repository's stored labels. */
+export async function listRepositoryLabels(db: Db, repoId: number): Promise<string[]> {
+  const rows = await db.select({ name: repositoryLabels.name }).from(repositoryLabels).where(eq(repositoryLabels.repoId, repoId));
+  return rows.map((r) => r.name);
 }

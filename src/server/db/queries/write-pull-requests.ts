@@ -4,7 +4,6 @@
  * GitHub disappears here too, and re-writing the same page changes nothing.
  */
 import { inArray } from 'drizzle-orm';
-import type { PullRequestRows } from '@/server/github/map-pull-request';
 import {
   commits,
   pullRequestCommits,
@@ -15,6 +14,20 @@ import {
   users,
 } from '../schema';
 import { upsert, type Tx } from './upsert';
+
+export type UserRow = typeof users.$inferInsert;
+export type CommitRow = typeof commits.$inferInsert;
+
+/** One pull request with everything nested in it, as the GraphQL mapper produces it. */
+export interface PullRequestRows {
+  users: UserRow[];
+  pullRequest: typeof pullRequests.$inferInsert;
+  labels: (typeof pullRequestLabels.$inferInsert)[];
+  commits: CommitRow[];
+  pullRequestCommits: (typeof pullRequestCommits.$inferInsert)[];
+  reviews: (typeof reviews.$inferInsert)[];
+  events: (typeof pullRequestEvents.$inferInsert)[];
+}
 
 export async function writePullRequests(tx: Tx, rows: PullRequestRows[]): Promise<void> {
   if (rows.length === 0) return;

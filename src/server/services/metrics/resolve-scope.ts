@@ -3,17 +3,16 @@
  * be stored), the period, and the options (definitions from the configuration, switches from the
  * query, `now` from the caller).
  */
-import { asc, inArray, sql } from 'drizzle-orm';
 import type { MetricOptions, Period } from '@/metrics/types';
 import type { Db } from '@/server/db/client';
-import { repositories } from '@/server/db/schema';
+import { listScopeRepositories, type ScopeRepository } from '@/server/db/queries/scope-repositories';
 import { AppError } from '@/server/errors';
 import type { MetricSettings } from '@/server/metric-settings';
 import type { TMetricsQueryParsed } from './metrics-query.types';
 
 export interface MetricScope {
   repoIds: number[];
-  repos: { id: number; fullName: string; defaultBranch: string }[];
+  repos: ScopeRepository[];
   period: Period;
   options: MetricOptions;
   settings: MetricSettings;
@@ -33,11 +32,8 @@ function resolveAuthors(query: TMetricsQueryParsed, settings: MetricSettings): s
 }
 
 export async function resolveScope(db: Db, query: TMetricsQueryParsed, settings: MetricSettings, now: Date): Promise<MetricScope> {
-  const columns = { id: repositories.id, fullName: repositories.fullName, defaultBranch: repositories.defaultBranch };
   const named = query.repos?.length ? [...new Set(query.repos.map((r) => r.toLowerCase()))] : null;
-  const repos = named
-    ? await db.select(columns).from(repositories).where(inArray(sql`lower(${repositories.fullName})`, named)).orderBy(asc(repositories.fullName))
-    : await db.select(columns).from(repositories).orderBy(asc(repositories.fullName));
+  const repos = await listScopeRepositories(db, named);
   if (named && repos.length < named.length) {
     const found = new Set(repos.map((r) => r.fullName.toLowerCase()));
     const unknown = named.filter((n) => !found.has(n));

@@ -69,7 +69,7 @@ export const ZReportArgs = z
 export const ZHelpArgs = z.object({ command: z.literal('help') });
 
 export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZReportArgs, ZHelpArgs]);
-export type TCliArgs = z.infer<typeof ZCliArgs>;
+export type CliArgs = z.infer<typeof ZCliArgs>;
 
 const OPTIONS = {
   sync: { repo: { type: 'string', multiple: true }, since: { type: 'string' } },
@@ -87,7 +87,7 @@ const OPTIONS = {
   help: {},
 } as const;
 
-export function parseCliArgs(argv: string[]): TCliArgs {
+export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'help', ...rest] = argv;
   const name = command === '--help' || command === '-h' ? 'help' : command;
   if (!(name in OPTIONS)) throw new UsageError(`unknown command "${command}"`);

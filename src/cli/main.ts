@@ -4,13 +4,13 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '@/config/env';
 import { NothingToSyncError } from '@/server/services/sync/sync-repositories';
-import { USAGE, UsageError, parseCliArgs, type TCliArgs } from './args';
+import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 
 export async function main(argv: string[]): Promise<number> {
-  let args: TCliArgs;
+  let args: CliArgs;
   try {
     args = parseCliArgs(argv);
   } catch (error) {

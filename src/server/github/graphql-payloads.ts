@@ -22,7 +22,7 @@ export const ZActor = z.object({
   login: z.string(),
   databaseId: z.number().int().nullish(),
 });
-export type TActor = z.infer<typeof ZActor>;
+export type Actor = z.infer<typeof ZActor>;
 
 export const ZRateLimit = z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() });
 
@@ -38,7 +38,7 @@ export const ZRepositoryNode = z.object({
   isPrivate: z.boolean(),
   createdAt: isoTime,
 });
-export type TRepositoryNode = z.infer<typeof ZRepositoryNode>;
+export type RepositoryNode = z.infer<typeof ZRepositoryNode>;
 
 export const ZCommitNode = z.object({
   oid: z.string().regex(/^[0-9a-f]{40}$/),
@@ -49,7 +49,7 @@ export const ZCommitNode = z.object({
   parents: z.object({ nodes: z.array(z.object({ oid: z.string() })) }).optional(),
   author: z.object({ user: z.object({ databaseId: z.number().int().nullish(), login: z.string() }).nullable() }).nullable(),
 });
-export type TCommitNode = z.infer<typeof ZCommitNode>;
+export type CommitNode = z.infer<typeof ZCommitNode>;
 
 export const ZReviewNode = z.object({
   fullDatabaseId: bigIntId,
@@ -83,7 +83,7 @@ export const ZTimelineNode = z.discriminatedUnion('__typename', [
     actor: ZActor.nullable(),
   }),
 ]);
-export type TTimelineNode = z.infer<typeof ZTimelineNode>;
+export type TimelineNode = z.infer<typeof ZTimelineNode>;
 
 const connection = <T extends z.ZodType>(node: T) => z.object({ pageInfo: ZPageInfo, nodes: z.array(node) });
 
@@ -116,7 +116,7 @@ export const ZPullRequestNode = z.object({
   reviews: ZPullRequestReviews.nullable(),
   timelineItems: ZPullRequestTimeline,
 });
-export type TPullRequestNode = z.infer<typeof ZPullRequestNode>;
+export type PullRequestNode = z.infer<typeof ZPullRequestNode>;
 
 export const ZStatusContext = z.object({
   id: z.string(),
@@ -152,4 +152,4 @@ export const ZHistoryCommit = ZCommitNode.extend({
     })
     .nullable(),
 });
-export type THistoryCommit = z.infer<typeof ZHistoryCommit>;
+export type HistoryCommit = z.infer<typeof ZHistoryCommit>;

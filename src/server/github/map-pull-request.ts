@@ -2,20 +2,20 @@
  * GraphQL pull request → rows. Pure: the same node always gives the same rows.
  */
 import type { CommitRow, PullRequestRows, UserRow } from '@/server/db/queries/write-pull-requests';
-import type { TActor, TCommitNode, TPullRequestNode, TTimelineNode } from './graphql-payloads';
+import type { Actor, CommitNode, PullRequestNode, TimelineNode } from './graphql-payloads';
 
 /**
  * GraphQL names a bot `dependabot`; REST, the web UI and users' bot lists say `dependabot[bot]`.
  * Stored logins use the REST spelling so both APIs and the configured bot list agree.
  */
-export function userFromActor(actor: Pick<TActor, '__typename' | 'login' | 'databaseId'> | null | undefined): UserRow | null {
+export function userFromActor(actor: Pick<Actor, '__typename' | 'login' | 'databaseId'> | null | undefined): UserRow | null {
   if (!actor || actor.databaseId == null) return null;
   const isBot = actor.__typename === 'Bot';
   const login = isBot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
   return { id: actor.databaseId, login, type: actor.__typename, isBot };
 }
 
-export function mapCommit(node: TCommitNode, repoId: number, onDefaultBranch: boolean): { commit: CommitRow; author: UserRow | null } {
+export function mapCommit(node: CommitNode, repoId: number, onDefaultBranch: boolean): { commit: CommitRow; author: UserRow | null } {
   const user = node.author?.user;
   const author = user?.databaseId != null ? { id: user.databaseId, login: user.login, type: 'User', isBot: false } : null;
   return {
@@ -41,7 +41,7 @@ const EVENT_KINDS = {
   ConvertToDraftEvent: 'convert_to_draft',
 } as const;
 
-function mapEvent(node: TTimelineNode, pullRequestId: number, users: UserRow[]): PullRequestRows['events'][number] {
+function mapEvent(node: TimelineNode, pullRequestId: number, users: UserRow[]): PullRequestRows['events'][number] {
   const actor = userFromActor(node.actor);
   if (actor) users.push(actor);
   const row = {
@@ -67,9 +67,9 @@ function mapEvent(node: TTimelineNode, pullRequestId: number, users: UserRow[]):
   return row;
 }
 
-export function mapPullRequest(node: TPullRequestNode, repoId: number): PullRequestRows {
+export function mapPullRequest(node: PullRequestNode, repoId: number): PullRequestRows {
   const users: UserRow[] = [];
-  const keep = (actor: TActor | null) => {
+  const keep = (actor: Actor | null) => {
     const user = userFromActor(actor);
     if (user) users.push(user);
     return user?.id ?? null;

@@ -6,7 +6,7 @@
 import type { repositories } from '@/server/db/schema';
 import type { Logger } from '@/server/logger';
 import type { GitHubClient } from './client';
-import { ZRepositoryNode, type TRepositoryNode } from './graphql-payloads';
+import { ZRepositoryNode, type RepositoryNode } from './graphql-payloads';
 import { parseItems } from './parse-items';
 import { ORGANIZATION_REPOSITORIES_QUERY, REPOSITORY_QUERY } from './graphql-documents';
 
@@ -38,8 +38,8 @@ export async function resolveTargets(github: GitHubClient, targets: string[], lo
   return { repos: [...repos.values()], errors };
 }
 
-async function organizationRepositories(github: GitHubClient, login: string, logger: Logger): Promise<TRepositoryNode[]> {
-  const nodes: TRepositoryNode[] = [];
+async function organizationRepositories(github: GitHubClient, login: string, logger: Logger): Promise<RepositoryNode[]> {
+  const nodes: RepositoryNode[] = [];
   let cursor: string | null = null;
   for (;;) {
     const data: OrgPage = await github.graphql<OrgPage>(ORGANIZATION_REPOSITORIES_QUERY, { login, cursor });
@@ -51,7 +51,7 @@ async function organizationRepositories(github: GitHubClient, login: string, log
   }
 }
 
-function toRow(node: TRepositoryNode): RepositoryRow {
+function toRow(node: RepositoryNode): RepositoryRow {
   return {
     id: node.databaseId,
     nodeId: node.id,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 const isoTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const ZRestUser = z.object({ id: z.number().int(), login: z.string(), type: z.string().default('User') });
-export type TRestUser = z.infer<typeof ZRestUser>;
+export type RestUser = z.infer<typeof ZRestUser>;
 
 export const ZWorkflowRun = z.object({
   id: z.number().int(),
@@ -25,7 +25,7 @@ export const ZWorkflowRun = z.object({
   run_started_at: isoTime.nullish(),
   updated_at: isoTime,
 });
-export type TWorkflowRun = z.infer<typeof ZWorkflowRun>;
+export type WorkflowRun = z.infer<typeof ZWorkflowRun>;
 
 /** A workflow run's artifact (the list at …/actions/runs/{id}/artifacts). */
 export const ZArtifact = z.object({
@@ -47,7 +47,7 @@ export const ZDeployment = z.object({
   created_at: isoTime,
   updated_at: isoTime,
 });
-export type TDeployment = z.infer<typeof ZDeployment>;
+export type Deployment = z.infer<typeof ZDeployment>;
 
 export const ZDeploymentStatus = z.object({
   id: z.number().int(),
@@ -66,7 +66,7 @@ export const ZRelease = z.object({
   created_at: isoTime,
   published_at: isoTime.nullable(),
 });
-export type TRelease = z.infer<typeof ZRelease>;
+export type Release = z.infer<typeof ZRelease>;
 
 export const ZLabel = z.object({ name: z.string() });
 
@@ -82,7 +82,7 @@ export const ZIssue = z.object({
   closed_at: isoTime.nullable(),
   pull_request: z.unknown().optional(),
 });
-export type TIssue = z.infer<typeof ZIssue>;
+export type Issue = z.infer<typeof ZIssue>;
 
 export const ZIssueComment = z.object({
   id: z.number().int(),
@@ -107,7 +107,7 @@ export const ZReviewComment = z.object({
  */
 export const GHOST_USER_ID = 10137;
 
-export function userRow(user: TRestUser | null): { id: number; login: string; type: string; isBot: boolean } | null {
+export function userRow(user: RestUser | null): { id: number; login: string; type: string; isBot: boolean } | null {
   if (!user || user.id === GHOST_USER_ID) return null;
   return { id: user.id, login: user.login, type: user.type, isBot: user.type === 'Bot' };
 }

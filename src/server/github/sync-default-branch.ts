@@ -6,7 +6,7 @@
  */
 import { writeDefaultBranchCommits, type DefaultBranchRows } from '@/server/db/queries/write-default-branch';
 import { readSyncState, trackPass, writeSyncState } from '@/server/db/queries/sync-state';
-import { ZHistoryCommit, type THistoryCommit } from './graphql-payloads';
+import { ZHistoryCommit, type HistoryCommit } from './graphql-payloads';
 import { mapCommit } from './map-pull-request';
 import { parseItems } from './parse-items';
 import { DEFAULT_BRANCH_HISTORY_QUERY } from './graphql-documents';
@@ -61,7 +61,7 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
   }
 }
 
-export function mapHistory(commits: THistoryCommit[], repoId: number): DefaultBranchRows {
+export function mapHistory(commits: HistoryCommit[], repoId: number): DefaultBranchRows {
   const rows: DefaultBranchRows = { users: [], commits: [], statuses: [], checkRuns: [] };
   for (const node of commits) {
     const { commit, author } = mapCommit(node, repoId, true);

@@ -15,7 +15,7 @@ import {
   ZPullRequestNode,
   ZPullRequestReviews,
   ZPullRequestTimeline,
-  type TPullRequestNode,
+  type PullRequestNode,
 } from './graphql-payloads';
 import { mapPullRequest } from './map-pull-request';
 import { parseItems } from './parse-items';
@@ -87,7 +87,7 @@ const ZConnectionsPage = z.object({
 });
 
 /** A PR with more than a page of commits, reviews or events: fetch the rest by its node id. */
-async function completeNestedConnections(ctx: RepoSyncContext, pr: TPullRequestNode): Promise<void> {
+async function completeNestedConnections(ctx: RepoSyncContext, pr: PullRequestNode): Promise<void> {
   const reviews = pr.reviews ?? { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
   pr.reviews = reviews;
   while (pr.commits.pageInfo.hasNextPage || reviews.pageInfo.hasNextPage || pr.timelineItems.pageInfo.hasNextPage) {

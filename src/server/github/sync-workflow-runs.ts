@@ -5,7 +5,7 @@
 import { RequestError } from '@octokit/request-error';
 import { storedRunAttempts, writeWorkflowRuns, type WorkflowRunRows } from '@/server/db/queries/write-workflow-runs';
 import { parseItems } from './parse-items';
-import { ZWorkflowRun, type TWorkflowRun } from './rest-payloads';
+import { ZWorkflowRun, type WorkflowRun } from './rest-payloads';
 import { passStart, type RepoSyncContext } from './sync-context';
 import { syncRestList, timeField } from './sync-rest-list';
 
@@ -64,7 +64,7 @@ async function storedAttempts(ctx: RepoSyncContext, runIds: number[]): Promise<S
   return storedRunAttempts(ctx.db, runIds);
 }
 
-function mapRun(run: TWorkflowRun, repoId: number): WorkflowRunRows['runs'][number] {
+function mapRun(run: WorkflowRun, repoId: number): WorkflowRunRows['runs'][number] {
   return {
     id: run.id,
     repoId,
@@ -83,7 +83,7 @@ function mapRun(run: TWorkflowRun, repoId: number): WorkflowRunRows['runs'][numb
   };
 }
 
-function attemptRow(payload: TWorkflowRun, attempt: number, run: TWorkflowRun): WorkflowRunRows['attempts'][number] {
+function attemptRow(payload: WorkflowRun, attempt: number, run: WorkflowRun): WorkflowRunRows['attempts'][number] {
   return {
     runId: run.id,
     attempt,

@@ -9,9 +9,9 @@ import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { metricContext, previousPeriod } from './metric-context';
 import type { MetricExplanation } from './metric-view.types';
 import { metricView } from './metric-views';
-import type { TMetricsQueryParsed } from './metrics-query.types';
+import type { MetricsQuery } from './metrics-query.types';
 
-export async function explainMetric(db: Db, query: TMetricsQueryParsed, key: MetricKey, settings: MetricSettings, now: Date): Promise<MetricExplanation> {
+export async function explainMetric(db: Db, query: MetricsQuery, key: MetricKey, settings: MetricSettings, now: Date): Promise<MetricExplanation> {
   // The overview's window (it compares with the previous period), so opening a card reuses its load.
   const context = await metricContext(db, query, settings, now, { earliest: previousPeriod({ from: query.from, to: query.to }).from });
   const view = metricView(key, context.compute(context.scope.period), context.scope.options, context.repoNames);

@@ -8,10 +8,10 @@ import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import { metricCards } from './metric-cards';
 import { metricContext, previousPeriod } from './metric-context';
-import type { TMetricsQueryParsed } from './metrics-query.types';
+import type { MetricsQuery } from './metrics-query.types';
 import type { RepositoryDetail } from './repository-detail.types';
 
-export async function getRepositoryDetail(db: Db, query: TMetricsQueryParsed, repo: string, settings: MetricSettings, now: Date): Promise<RepositoryDetail> {
+export async function getRepositoryDetail(db: Db, query: MetricsQuery, repo: string, settings: MetricSettings, now: Date): Promise<RepositoryDetail> {
   // The same load as the overview of this repository (it needs the previous period too).
   const before = previousPeriod({ from: query.from, to: query.to });
   const context = await metricContext(db, { ...query, repos: [repo] }, settings, now, { earliest: before.from });

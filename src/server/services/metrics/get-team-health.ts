@@ -10,7 +10,7 @@ import type { MetricSettings } from '@/server/metric-settings';
 import type { ComputedMetrics } from './compute-metrics';
 import { metricCards } from './metric-cards';
 import { metricContext, previousPeriod, type MetricContext } from './metric-context';
-import type { TMetricsQueryParsed } from './metrics-query.types';
+import type { MetricsQuery } from './metrics-query.types';
 import type { TeamHealth } from './team-health.types';
 
 /** What needs attention now, with the period's coverage drops, loose deployment ends and anomalies. */
@@ -46,7 +46,7 @@ export function attentionOf(current: ComputedMetrics, context: MetricContext): T
   };
 }
 
-export async function getTeamHealth(db: Db, query: TMetricsQueryParsed, settings: MetricSettings, now: Date): Promise<TeamHealth> {
+export async function getTeamHealth(db: Db, query: MetricsQuery, settings: MetricSettings, now: Date): Promise<TeamHealth> {
   const before = previousPeriod({ from: query.from, to: query.to });
   const context = await metricContext(db, query, settings, now, { earliest: before.from });
   const current = context.compute(context.scope.period);

@@ -14,7 +14,7 @@ import { factsFingerprint } from '@/server/db/queries/sync-status';
 import type { MetricSettings } from '@/server/metric-settings';
 import { authorFilter, deriveDeliveryFacts, prepareMetrics, type AuthorFilter, type ComputedMetrics, type DeliveryFacts, type PeriodMetrics } from './compute-metrics';
 import { loadMetricRecords, type MetricRecords } from './load-metric-records';
-import type { TMetricsQueryParsed } from './metrics-query.types';
+import type { MetricsQuery } from './metrics-query.types';
 import { resolveScope, type MetricScope } from './resolve-scope';
 
 export interface MetricContext {
@@ -64,7 +64,7 @@ const patterns = (settings: MetricSettings) =>
 
 export async function metricContext(
   db: Db,
-  query: TMetricsQueryParsed,
+  query: MetricsQuery,
   settings: MetricSettings,
   now: Date,
   options: { earliest?: Date } = {},

@@ -43,5 +43,5 @@ export const ZMetricsQuery = checkedPeriod(ZMetricsQueryFields);
 /** A metric query and the metric to explain. */
 export const ZExplainMetricInput = checkedPeriod(ZMetricsQueryFields.extend({ metric: ZMetricKey }));
 
-export type TMetricsQuery = z.input<typeof ZMetricsQuery>;
-export type TMetricsQueryParsed = z.output<typeof ZMetricsQuery>;
+export type MetricsQueryInput = z.input<typeof ZMetricsQuery>;
+export type MetricsQuery = z.output<typeof ZMetricsQuery>;

@@ -8,7 +8,7 @@ import type { Db } from '@/server/db/client';
 import { listScopeRepositories, type ScopeRepository } from '@/server/db/queries/scope-repositories';
 import { AppError } from '@/server/errors';
 import type { MetricSettings } from '@/server/metric-settings';
-import type { TMetricsQueryParsed } from './metrics-query.types';
+import type { MetricsQuery } from './metrics-query.types';
 
 export interface MetricScope {
   repoIds: number[];
@@ -20,7 +20,7 @@ export interface MetricScope {
   authors: string[] | null;
 }
 
-function resolveAuthors(query: TMetricsQueryParsed, settings: MetricSettings): string[] | null {
+function resolveAuthors(query: MetricsQuery, settings: MetricSettings): string[] | null {
   if (query.authors?.length) return query.authors;
   if (!query.team) return null;
   const members = settings.teams[query.team];
@@ -31,7 +31,7 @@ function resolveAuthors(query: TMetricsQueryParsed, settings: MetricSettings): s
   return members;
 }
 
-export async function resolveScope(db: Db, query: TMetricsQueryParsed, settings: MetricSettings, now: Date): Promise<MetricScope> {
+export async function resolveScope(db: Db, query: MetricsQuery, settings: MetricSettings, now: Date): Promise<MetricScope> {
   const named = query.repos?.length ? [...new Set(query.repos.map((r) => r.toLowerCase()))] : null;
   const repos = await listScopeRepositories(db, named);
   if (named && repos.length < named.length) {

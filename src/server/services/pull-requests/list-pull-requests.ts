@@ -15,7 +15,7 @@ import type { MetricOptions, Period } from '@/metrics/types';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import { metricContext, previousPeriod } from '../metrics/metric-context';
-import type { TMetricsQueryParsed } from '../metrics/metrics-query.types';
+import type { MetricsQuery } from '../metrics/metrics-query.types';
 import type { PullRequestList, PullRequestRow } from './list-pull-requests.types';
 
 /** Created, merged or closed in [from, to), or open at `to`. */
@@ -47,7 +47,7 @@ function requestedReviewers(pr: PullRequestRecord, options: MetricOptions): stri
   return [...requested].sort();
 }
 
-export async function listPullRequests(db: Db, query: TMetricsQueryParsed, settings: MetricSettings, now: Date): Promise<PullRequestList> {
+export async function listPullRequests(db: Db, query: MetricsQuery, settings: MetricSettings, now: Date): Promise<PullRequestList> {
   // The overview's window (it compares with the previous period), like metrics.explain and
   // metrics.repository: a dashboard's pages share one load of the facts, and a row's deployment
   // comes from the same mapping as the numbers it is explained by.

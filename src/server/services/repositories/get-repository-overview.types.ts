@@ -16,5 +16,5 @@ export const ZRepositoryOverview = z.object({
   repository: ZRepositorySummary,
 });
 
-export type TGetRepositoryOverviewInput = z.infer<typeof ZGetRepositoryOverviewInput>;
-export type TRepositoryOverview = z.infer<typeof ZRepositoryOverview>;
+export type GetRepositoryOverviewInput = z.infer<typeof ZGetRepositoryOverviewInput>;
+export type RepositoryOverview = z.infer<typeof ZRepositoryOverview>;

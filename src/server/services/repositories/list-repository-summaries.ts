@@ -12,9 +12,9 @@ import {
 } from '@/server/db/queries/repository-summaries';
 import {
   ZSyncRunStatus,
-  type TRepositorySummaries,
-  type TRepositorySummary,
-  type TSummaryWindow,
+  type RepositorySummaries,
+  type RepositorySummary,
+  type SummaryWindow,
 } from './list-repository-summaries.types';
 
 export const SUMMARY_WINDOW_DAYS = 28;
@@ -22,17 +22,17 @@ export const SUMMARY_WINDOW_DAYS = 28;
 const DAY_MS = 86_400_000;
 
 /** The `days` before `now`, as absolute UTC instants: no calendar or DST arithmetic involved. */
-export function summaryWindow(now: Date, days = SUMMARY_WINDOW_DAYS): TSummaryWindow {
+export function summaryWindow(now: Date, days = SUMMARY_WINDOW_DAYS): SummaryWindow {
   if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid date');
   return { from: new Date(now.getTime() - days * DAY_MS), to: new Date(now.getTime()), days };
 }
 
-export function toRepositorySummary(row: RepositoryCountsRow): TRepositorySummary {
+export function toRepositorySummary(row: RepositoryCountsRow): RepositorySummary {
   const { mergedInRange, ...rest } = row;
   return { ...rest, mergedInWindow: mergedInRange };
 }
 
-export async function listRepositorySummaries(db: Db, options: { now: Date }): Promise<TRepositorySummaries> {
+export async function listRepositorySummaries(db: Db, options: { now: Date }): Promise<RepositorySummaries> {
   const window = summaryWindow(options.now);
   const [rows, totals, lastSyncedAt, latestRun] = await Promise.all([
     selectRepositoryCounts(db, window),

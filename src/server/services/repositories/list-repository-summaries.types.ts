@@ -57,8 +57,8 @@ export const ZRepositorySummaries = z.object({
   sync: ZSyncOverview,
 });
 
-export type TSummaryWindow = z.infer<typeof ZSummaryWindow>;
-export type TRepositorySummary = z.infer<typeof ZRepositorySummary>;
-export type TRepositoryTotals = z.infer<typeof ZRepositoryTotals>;
-export type TSyncOverview = z.infer<typeof ZSyncOverview>;
-export type TRepositorySummaries = z.infer<typeof ZRepositorySummaries>;
+export type SummaryWindow = z.infer<typeof ZSummaryWindow>;
+export type RepositorySummary = z.infer<typeof ZRepositorySummary>;
+export type RepositoryTotals = z.infer<typeof ZRepositoryTotals>;
+export type SyncOverview = z.infer<typeof ZSyncOverview>;
+export type RepositorySummaries = z.infer<typeof ZRepositorySummaries>;

@@ -1,7 +1,7 @@
 /**
  * The deterministic synthetic GitHub org behind tests, the demo and the benchmarks: `acme`, with
  * eight engineers, a deleted account, bots, teams, and repositories whose pull requests, CI runs,
- * deployments, releases, coverage and incidents exercise every metric in METRICS.md.
+ * deployments, releases, coverage and incidents exercise every metric in docs/metrics.md.
  *
  * The output is a pure function of (seed, now, sizes): no clock, no Math.random (generator/random.ts).
  * Where each scenario comes from:

@@ -9,7 +9,7 @@
  *
  * `org` is exactly generateOrg(options): the truth is gathered through a listener the generator
  * calls once per repository (generator/truth-record.ts), which generateOrg alone never installs.
- * The definitions applied are METRICS.md's; generator/truth-types.ts documents each field.
+ * The definitions applied are those of docs/metrics.md; generator/truth-types.ts documents each field.
  */
 import { type GenerateOrgOptions, generateOrg } from './generate-org';
 import type { FakeOrg } from './model';

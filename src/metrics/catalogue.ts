@@ -1,6 +1,6 @@
 /**
  * Every number the dashboard and the reports show (pure data: pages, client components and services share it), by key: its name, its unit, which direction is
- * better, and its formula in words (the same terms as docs/metrics.md and METRICS.md). The UI shows
+ * better, and its formula in words (the same terms as docs/metrics.md). The UI shows
  * the formula next to the number; the explanation lists the members it was computed from.
  */
 import { z } from 'zod';
@@ -201,7 +201,7 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
   },
 };
 
-/** The metrics DORA 2023 bands (METRICS.md), by the key of their band in DoraBands. */
+/** The metrics DORA 2023 bands (docs/metrics.md#performance-bands-dora-2023-as-devlake-implements-them), by the key of their band in DoraBands. */
 export const DORA_BAND_OF: Readonly<Partial<Record<MetricKey, 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime'>>> = {
   deploymentFrequency: 'deploymentFrequency',
   leadTime: 'leadTime',

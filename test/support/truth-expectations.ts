@@ -1,7 +1,7 @@
 /**
  * Headline numbers worked out from the generator's truth alone (not from stored rows or the code
  * under test): the service tests and the browser tests compare the product with these. The median
- * is written here too (linear interpolation, METRICS.md "Aggregation").
+ * is written here too (linear interpolation, docs/metrics.md#conventions).
  */
 import type { OrgTruth } from '@/fake-github/truth';
 

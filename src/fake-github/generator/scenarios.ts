@@ -1,7 +1,7 @@
 /**
  * Scripted pull requests: the edge cases every metric must handle, pinned to fixed points of the
  * window so that they exist for every seed. Each is a normal story with its path forced; the
- * comment above each says which rule of METRICS.md it exercises. Repositories beyond the first
+ * comment above each says which rule of docs/metrics.md it exercises. Repositories beyond the first
  * four profiles get no scripts, only the random flow.
  */
 import { Clock, DAY, HOUR, MINUTE, subtractWorkingTime } from './clock';

@@ -6,7 +6,7 @@
  * Deployment, Deploy run or release of default-branch commit k ships every merge at index <= k
  * (history.ts is first-parent history), and under merge-as-deploy each merge ships itself. A merge
  * is shipped by the first (by finish) successful deployment that carried it. Change failures
- * follow METRICS.md over the deployments the simulation made: (a) its own failure, (b) an
+ * follow docs/metrics.md#change-failure-rate over the deployments the simulation made: (a) its own failure, (b) an
  * incident the simulation opened between its finish and the next success's finish, (c) it shipped
  * a PR whose revert (a story with `revertOf`) was merged by `now`, (d) the next success shipped a
  * hotfix story.

@@ -29,10 +29,10 @@ export interface PullRequestTruth {
   deployedBy: string | null;
 }
 
-/** Which DORA source the repository delivers through (METRICS.md, sources 1–4). */
+/** Which DORA source the repository delivers through (docs/metrics.md#what-counts-as-a-deployment, sources 1–4). */
 export type DeliverySource = 'deployments' | 'workflow' | 'release' | 'merge';
 
-/** Why a deployment counts as a change failure (METRICS.md, change failure rate (a)–(d)). */
+/** Why a deployment counts as a change failure (docs/metrics.md#change-failure-rate, (a)–(d)). */
 export type ChangeFailureReason = 'failure' | 'incident' | 'revert' | 'hotfix';
 
 /** A production deployment that had finished by `now` (running ones are left out). */
@@ -91,7 +91,7 @@ export interface WorkflowRunTruth {
   finishedAt: string | null;
   /** finishedAt − startedAt, of the latest attempt; null until it finished. */
   durationSeconds: number | null;
-  /** startedAt − createdAt (METRICS.md's queue time; for a re-run it spans the earlier attempts). */
+  /** startedAt − createdAt (docs/metrics.md#queue-time; for a re-run it spans the earlier attempts). */
   queueSeconds: number | null;
 }
 

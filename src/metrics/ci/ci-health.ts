@@ -1,5 +1,5 @@
 /**
- * CI health (METRICS.md, "CI health"), org-wide and per workflow (repository + workflow name).
+ * CI health (docs/metrics.md#ci-health-github-actions), org-wide and per workflow (repository + workflow name).
  *
  * - success rate = success / (success + failure + timed_out + startup_failure), latest attempt per run
  * - flaky rate = runs whose latest attempt succeeded after an earlier attempt failed / runs with an outcome

@@ -1,5 +1,5 @@
 /**
- * What a workflow run concluded, as CI health counts it (METRICS.md, "CI health"). Per run, its
+ * What a workflow run concluded, as CI health counts it (docs/metrics.md#which-attempt-which-runs). Per run, its
  * latest attempt counts: the run's own status, conclusion and times describe the latest attempt
  * (GitHub's run object does), and `attempts` holds every attempt, oldest first.
  */

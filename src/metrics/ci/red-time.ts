@@ -1,5 +1,5 @@
 /**
- * Default-branch red time (METRICS.md, "CI health"): per workflow, from the finish (`updatedAt`) of
+ * Default-branch red time (docs/metrics.md#default-branch-red-time): per workflow, from the finish (`updatedAt`) of
  * a failing run on the default branch to the finish of the next succeeding run of that workflow
  * there. Failures in between extend the same stretch; cancelled and other runs without an outcome
  * neither start nor end one. Runs are taken in order of their finish (ties: the older run id first);

@@ -1,10 +1,10 @@
 /**
- * Test coverage per repository and over all of them (METRICS.md, "Test coverage").
+ * Test coverage per repository and over all of them (docs/metrics.md#test-coverage).
  *
  * Per repository: the points (one per covered default-branch commit), the weekly trend (last point
  * of each week), the latest value, the change over the period and the week-over-week drops.
  *
- * Over all repositories (METRICS.md does not say; percentages of different codebases cannot be
+ * Over all repositories (docs/metrics.md#all-repositories; the contract does not say; percentages of different codebases cannot be
  * pooled without line counts, which statuses do not give): every repository weighs the same. The
  * overall value is the mean of the repositories' levels (each one's last point before the instant),
  * over the repositories that have one; the overall change is the mean of the repositories' changes,

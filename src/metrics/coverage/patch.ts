@@ -1,5 +1,5 @@
 /**
- * Patch coverage per pull request (METRICS.md: "from `codecov/patch` where present"): the share of
+ * Patch coverage per pull request (docs/metrics.md#patch-coverage-per-pull-request: "from `codecov/patch` where present"): the share of
  * the PR's changed lines that tests cover, as Codecov reports it on the PR's head commit, e.g.
  * `85.71% of diff hit (target 80.00%)`. The latest `codecov/patch` status (or check run) with a
  * percentage counts; `Coverage not affected…` carries none and leaves the PR without a value.

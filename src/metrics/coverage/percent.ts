@@ -1,7 +1,7 @@
 /**
  * The coverage percentage in a coverage tool's one-line report.
  *
- * METRICS.md says "the first `NN.NN%`". Read literally that breaks on Coveralls, whose description
+ * The contract said "the first `NN.NN%`". Read literally that breaks on Coveralls, whose description
  * puts the change first: `Coverage increased (+0.1%) to 81.234%`. So: the first percentage that is
  * not a change, i.e. not preceded by a sign or a comparison (`+0.1%`, `-0.02%`, `+<.01%`), with any
  * number of decimals (Coveralls writes three, `to 100%` none), between 0 and 100.

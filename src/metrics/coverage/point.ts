@@ -1,6 +1,6 @@
 /** A coverage reading of one default-branch commit: what the trend and its members are made of. */
 
-/** Which source of METRICS.md's order gave the number. */
+/** Which source of the order in docs/metrics.md#coverage-of-a-commit gave the number. */
 export type CoverageSource = 'codecov' | 'coveralls' | 'check-run' | 'artifact';
 
 export interface CoverageReading {

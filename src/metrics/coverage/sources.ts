@@ -1,6 +1,6 @@
 /**
- * Per default-branch commit, line coverage from the first source that has it (METRICS.md, "Test
- * coverage"):
+ * Per default-branch commit, line coverage from the first source that has it
+ * (docs/metrics.md#coverage-of-a-commit):
  *   1. a commit status or check run from Codecov (`codecov/project`) or Coveralls (`coverage/coveralls`):
  *      the percentage in the status description or check run title;
  *   2. a check run whose name matches `coverage`, with a percentage in its output title or summary;

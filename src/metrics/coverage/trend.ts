@@ -1,5 +1,5 @@
 /**
- * One repository's coverage trend (METRICS.md, "Test coverage"): one point per covered commit,
+ * One repository's coverage trend (docs/metrics.md#trend): one point per covered commit,
  * attributed to its `committedAt`; the weekly value is the last point of the week (ISO week in the
  * configured zone); changes are in percentage points (pp).
  *

@@ -1,5 +1,5 @@
 /**
- * DORA 2023 performance bands, as DevLake implements them (METRICS.md's table). The thresholds are
+ * DORA 2023 performance bands, as DevLake implements them (docs/metrics.md#performance-bands-dora-2023-as-devlake-implements-them). The thresholds are
  * below, as data: the UI shows them next to the band.
  */
 
@@ -9,7 +9,7 @@ export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
-/** METRICS.md, "Performance bands (DORA 2023, as DevLake implements them)". */
+/** docs/metrics.md#performance-bands-dora-2023-as-devlake-implements-them */
 export const DORA_2023_THRESHOLDS = {
   /** Median deploy-days per week ≥ 5: elite; ≥ 1: high; else median deploy-days per month ≥ 1: medium; else low. */
   deploymentFrequency: { eliteDeployDaysPerWeek: 5, highDeployDaysPerWeek: 1, mediumDeployDaysPerMonth: 1 },

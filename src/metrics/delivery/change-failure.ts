@@ -1,5 +1,5 @@
 /**
- * Change failure rate (METRICS.md): failed deployments / production deployments finished in the
+ * Change failure rate (docs/metrics.md#change-failure-rate): failed deployments / production deployments finished in the
  * period (success or failure; pending ones are not finished). A deployment is failed when
  * (a) `failure`: its own outcome is failure or error;
  * (b) `incident`: an incident is opened after it finished and before the next successful production

@@ -1,5 +1,5 @@
 /**
- * Deployment frequency (METRICS.md): successful production deployments per ISO week in the
+ * Deployment frequency (docs/metrics.md#deployment-frequency): successful production deployments per ISO week in the
  * configured zone, and deploy-days per week: the distinct local dates with at least one successful
  * production deployment. Deployments count in the period (and week, and day) of `finishedAt`. The
  * medians run over every week (and calendar month) overlapping the period, empty ones included as 0;

@@ -1,6 +1,6 @@
 /**
  * The normalised deployment every delivery metric reads, whichever source it was detected from
- * (METRICS.md, "Delivery (DORA)"). Every deployment here is a production deployment.
+ * (docs/metrics.md#what-counts-as-a-deployment). Every deployment here is a production deployment.
  */
 
 /** The four sources, in the order detection tries them. */

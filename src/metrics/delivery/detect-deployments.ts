@@ -1,5 +1,5 @@
 /**
- * Deployment detection (METRICS.md, "Delivery (DORA)"): per repository, the deployments of the first
+ * Deployment detection (docs/metrics.md#what-counts-as-a-deployment): per repository, the deployments of the first
  * source that has data, in the order GitHub Deployments to production, deploy workflow runs on the
  * default branch, published releases, merges to the default branch; unless the repository's source
  * is configured. A source has data when it yields at least one deployment (pending included): a

@@ -1,5 +1,5 @@
 /**
- * DORA's four keys and deployment rework rate over a period (METRICS.md, "Delivery (DORA)"), with
+ * DORA's four keys and deployment rework rate over a period (docs/metrics.md#delivery-dora), with
  * incident resolution time, a weekly series and the DORA 2023 bands. Input: detected production
  * deployments, the PRs (all of them: reverts and hotfixes are found among them), the PR → deployment
  * mapping and the incident issues, loaded past the period's end up to `now` (a deployment in the

@@ -1,5 +1,5 @@
 /**
- * Incidents (METRICS.md, change failure rate (b) and recovery time): issues with a label matching
+ * Incidents (docs/metrics.md#change-failure-rate (b) and #failed-deployment-recovery-time): issues with a label matching
  * the incident pattern (default `incident`). Resolution time = `closedAt − createdAt`, attributed to
  * the period of `closedAt`; an incident still open at `now` is listed with its age.
  */

@@ -1,4 +1,4 @@
-/** Deployments and DORA's four keys (METRICS.md, "Delivery (DORA)"): pure functions, records in, numbers with members out. */
+/** Deployments and DORA's four keys (docs/metrics.md#delivery-dora): pure functions, records in, numbers with members out. */
 export * from './bands';
 export * from './change-failure';
 export * from './deployment';

@@ -1,5 +1,5 @@
 /**
- * Lead time for changes (METRICS.md): per PR, `deployedAt − startAt` (startAt = min(first commit,
+ * Lead time for changes (docs/metrics.md#lead-time-for-changes): per PR, `deployedAt − startAt` (startAt = min(first commit,
  * created)); the headline is the median over PRs deployed in the period (attributed to `deployedAt`).
  * Bot-authored PRs are left out unless `includeBots` (they still ship in deployments). A negative
  * span is null and listed as an anomaly.

@@ -1,5 +1,5 @@
 /**
- * PR → deployment mapping (METRICS.md, "Delivery (DORA)"): a PR merged into the default branch is
+ * PR → deployment mapping (docs/metrics.md#which-deployment-shipped-a-pr): a PR merged into the default branch is
  * shipped by the first successful production deployment (in order of finish) that contains its merge
  * commit. For each deployment in turn:
  * - `ancestry`: the deployment's commit is the merge commit or has it among its ancestors (walked

@@ -1,5 +1,5 @@
 /**
- * Failed deployment recovery time (METRICS.md). Two kinds of member, one distribution:
+ * Failed deployment recovery time (docs/metrics.md#failed-deployment-recovery-time). Two kinds of member, one distribution:
  * - `deployment`: a deployment that failed by its own outcome, a revert or a hotfix recovers when the
  *   next successful production deployment finishes: `next.finishedAt − finishedAt`;
  * - `incident`: an incident that made a deployment fail recovers when it is closed:

@@ -1,5 +1,5 @@
 /**
- * Reverts (METRICS.md, change failure rate (c) and rework rate): a revert is a PR titled
+ * Reverts (docs/metrics.md#change-failure-rate (c) and #deployment-rework-rate-dora-2024): a revert is a PR titled
  * `Revert "…"` or from a `revert-N-` branch, the title and branch GitHub's Revert button gives.
  * A merged revert names the PR it reverts by its branch (`revert-N-…`: PR number N of the same
  * repository) or by its title (the PR whose title is the quoted one; of several, the latest merged

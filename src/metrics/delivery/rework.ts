@@ -1,5 +1,5 @@
 /**
- * Deployment rework rate (DORA 2024, METRICS.md): deployments that ship a revert or a hotfix / all
+ * Deployment rework rate (docs/metrics.md#deployment-rework-rate-dora-2024): deployments that ship a revert or a hotfix / all
  * production deployments finished in the period (success or failure). Only a successful deployment
  * ships PRs, so a failed one is in the denominator only.
  */

@@ -1,5 +1,5 @@
 /**
- * The configured patterns of the delivery definitions (METRICS.md, "Delivery (DORA)"). They come
+ * The configured patterns of the delivery definitions (docs/metrics.md#what-counts-as-a-deployment). They come
  * from the configuration (`LEADLINE_PRODUCTION_ENVIRONMENT`, `LEADLINE_DEPLOY_WORKFLOW`,
  * `LEADLINE_INCIDENT_LABEL`, `LEADLINE_HOTFIX_PATTERN`), each compiled case-insensitive.
  */
@@ -16,7 +16,7 @@ export interface DeliverySettings {
   hotfixPattern: RegExp;
 }
 
-/** The defaults of METRICS.md, case-insensitive like the configuration's. */
+/** The defaults of docs/metrics.md#what-counts-as-a-deployment, case-insensitive like the configuration's. */
 export const DEFAULT_DELIVERY_SETTINGS: Readonly<DeliverySettings> = {
   productionEnvironment: /^prod(uction)?$/i,
   deployWorkflow: /deploy|release/i,

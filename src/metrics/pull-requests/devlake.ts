@@ -1,6 +1,6 @@
 /**
  * The DevLake preset: Apache DevLake's per-PR definitions (its `change_lead_time_calculator`), for
- * teams comparing with or migrating from it. They differ from ours (METRICS.md) on purpose:
+ * teams comparing with or migrating from it. They differ from ours (docs/metrics.md#the-devlake-preset) on purpose:
  *
  * - every span is rounded UP to whole minutes, and one that is negative after rounding is null;
  * - first review = the earliest comment of any kind (conversation, diff, or a review) by anyone but

@@ -1,5 +1,5 @@
 /**
- * The other per-PR facts of METRICS.md: size, unreviewed merge, self-merge, rework, review rounds.
+ * The other per-PR facts (docs/metrics.md#other-per-pr-facts): size, unreviewed merge, self-merge, rework, review rounds.
  */
 import { isOtherHuman } from '../bots';
 import type { PullRequestRecord } from '../records';

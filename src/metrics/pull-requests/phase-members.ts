@@ -10,7 +10,7 @@ import { PHASES, phaseAttributedAt, pullRequestPhases, type PhaseName, type Phas
 import { pullRequestRef, type PullRequestRef } from './pull-request-ref';
 import type { PullRequestTimestamps } from './timestamps';
 
-/** Our per-PR timestamps (METRICS.md) with the PR's own. */
+/** Our per-PR timestamps (docs/metrics.md#the-timestamps-of-a-pr) with the PR's own. */
 export interface MemberTimestamps extends PullRequestTimestamps {
   createdAt: Date;
   mergedAt: Date | null;
@@ -39,7 +39,7 @@ export interface PullRequestMember extends PullRequestRef {
   startName: TimestampName;
   end: Date | null;
   endName: TimestampName;
-  /** The instant that puts the member in a period (METRICS.md, "attributed to the period of"). */
+  /** The instant that puts the member in a period (docs/metrics.md#attribution-to-a-period). */
   attributedAt: Date | null;
   timestamps: MemberTimestamps;
   /** DevLake preset only (null under the default preset). */
@@ -71,7 +71,7 @@ function devlakeSpans(pr: PullRequestRecord, d: DevLakePullRequest, deployedAt: 
 
 /**
  * The seven phase members of one PR (coding, pickup, review, merge, cycle, deploy, lead), each a
- * span attributed per METRICS.md. Under the DevLake preset only merged PRs have members, with
+ * span attributed per docs/metrics.md#attribution-to-a-period. Under the DevLake preset only merged PRs have members, with
  * DevLake's values and DevLake's first review (its time attributes pickup).
  */
 export function pullRequestMembers(pr: PullRequestRecord, deployedAt: Date | null, options: MemberOptions): PullRequestMember[] {

@@ -1,5 +1,5 @@
 /**
- * The seven PR phases of METRICS.md ("Per pull request", durations), each a span between two named
+ * The seven PR phases of docs/metrics.md#the-phases, each a span between two named
  * per-PR timestamps. A phase whose end is missing is null; a negative one is null and an anomaly.
  */
 import type { PullRequestRecord } from '../records';
@@ -10,7 +10,7 @@ import { pullRequestTimestamps, type PullRequestTimestamps } from './timestamps'
 export const PHASES = ['coding', 'pickup', 'review', 'merge', 'cycle', 'deploy', 'lead'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
-/** The per-PR timestamps, spelled as in METRICS.md. */
+/** The per-PR timestamps, spelled as in docs/metrics.md#the-timestamps-of-a-pr. */
 export type TimestampName =
   | 'created_at'
   | 'first_commit_at'
@@ -21,7 +21,7 @@ export type TimestampName =
   | 'merged_at'
   | 'deployed_at';
 
-/** Which timestamp puts a phase in a period (METRICS.md, "attributed to the period of"). */
+/** Which timestamp puts a phase in a period (docs/metrics.md#attribution-to-a-period). */
 export const PHASE_ATTRIBUTION: Readonly<Record<PhaseName, 'merged_at' | 'first_review_at' | 'deployed_at'>> = {
   coding: 'merged_at',
   pickup: 'first_review_at',

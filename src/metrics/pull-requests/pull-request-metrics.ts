@@ -1,5 +1,5 @@
 /**
- * Every PR metric over a period (METRICS.md, "Per pull request" and "Aggregation"): the seven phases,
+ * Every PR metric over a period (docs/metrics.md#pull-requests-and-reviews and #conventions): the seven phases,
  * review turnaround, unreviewed and self-merges, size, rework, review rounds, review load, the
  * anomalies, and a weekly series of each phase's median. Each number comes with its members.
  */

@@ -19,7 +19,7 @@ export function pullRequestRef(pr: PullRequestRecord): PullRequestRef {
   return { prId: pr.id, repo: pr.repo, number: pr.number, title: pr.title, author: pr.author.login };
 }
 
-/** A PR counts unless a bot authored it; `includeBots` brings bot-authored PRs back (METRICS.md, "Aggregation"). */
+/** A PR counts unless a bot authored it; `includeBots` brings bot-authored PRs back (docs/metrics.md#which-prs-count). */
 export function isCountedPullRequest(pr: PullRequestRecord, options: Pick<MetricOptions, 'includeBots' | 'botLogins'>): boolean {
   return options.includeBots || !isBot(pr.author, options);
 }

@@ -1,5 +1,5 @@
 /**
- * Review turnaround, per review request (METRICS.md, "Review turnaround"): each `review_requested`
+ * Review turnaround, per review request (docs/metrics.md#review-turnaround): each `review_requested`
  * event is its own request, re-requests included, and ends answered, withdrawn, waiting or unanswered.
  */
 import { isBot, isOtherHuman } from '../bots';

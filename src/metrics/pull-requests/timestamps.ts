@@ -1,5 +1,5 @@
 /**
- * The per-PR timestamps every PR metric is built from (METRICS.md, "Per pull request").
+ * The per-PR timestamps every PR metric is built from (docs/metrics.md#the-timestamps-of-a-pr).
  */
 import { isOtherHuman } from '../bots';
 import type { PullRequestRecord, ReviewRecord } from '../records';

@@ -185,7 +185,7 @@ export const workflowRunAttempts = pgTable('workflow_run_attempts', {
 }, (t) => [primaryKey({ columns: [t.runId, t.attempt] })]);
 
 /**
- * Coverage report artifacts of successful default-branch runs (METRICS.md coverage source 3), when
+ * Coverage report artifacts of successful default-branch runs (docs/metrics.md#coverage-of-a-commit, source 3), when
  * LEADLINE_COVERAGE_ARTIFACT is set: one row per artifact looked at, with what was read from it, or
  * why nothing was (too large, expired, no report inside, unreadable), so it is never fetched twice.
  */

@@ -1,5 +1,5 @@
 /**
- * zod schemas for what the GraphQL documents in queries.ts return. Each item (a PR, a commit) is
+ * zod schemas for what the GraphQL documents in graphql-documents.ts return. Each item (a PR, a commit) is
  * parsed on its own, so one malformed node is logged and skipped while its page still syncs.
  * Nullable where GitHub can answer null: deleted accounts (`author: null`), deleted forks
  * (`headRepository: null`), commits whose email matches no account (`author.user: null`).

@@ -1,5 +1,5 @@
 /**
- * Coverage report artifacts (METRICS.md coverage source 3), when LEADLINE_COVERAGE_ARTIFACT is set:
+ * Coverage report artifacts (docs/metrics.md#coverage-of-a-commit, source 3), when LEADLINE_COVERAGE_ARTIFACT is set:
  * for each successful default-branch run not looked at yet (oldest first, a watermark per
  * repository), list its artifacts, download those whose name matches (GitHub answers with a redirect
  * to storage, which the client follows), read the report inside, and store what was read or why

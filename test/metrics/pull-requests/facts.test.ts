@@ -1,5 +1,5 @@
 /**
- * Size, unreviewed merge, self-merge, rework and review rounds (METRICS.md, "Other per-PR facts").
+ * Size, unreviewed merge, self-merge, rework and review rounds (docs/metrics.md#other-per-pr-facts).
  */
 import { describe, expect, it } from 'vitest';
 import { pullRequestFacts } from '@/metrics/pull-requests/facts';

@@ -1,5 +1,5 @@
 /**
- * The seven phases of one PR (METRICS.md, "Per pull request"), on hand-built timelines. Monday
+ * The seven phases of one PR (docs/metrics.md#the-phases), on hand-built timelines. Monday
  * 2026-11-02 is the first day; all times UTC unless said.
  */
 import { describe, expect, it } from 'vitest';
@@ -161,7 +161,7 @@ describe('negative spans', () => {
 
   it('flags review time when an approval came on the draft, before ready_at (the review is counted at ready, the approval is not)', () => {
     // Draft created 09:00, bob approves 10:00, ready 11:00, merged 12:00. first_review_at = 11:00 (clamped);
-    // first_approval_at = 10:00 (METRICS.md does not clamp it) → review = 10:00 − 11:00 < 0 → null, anomaly.
+    // first_approval_at = 10:00 (docs/metrics.md#the-phases does not clamp it) → review = 10:00 − 11:00 < 0 → null, anomaly.
     const p = pr({
       createdAt: '2026-11-02T09:00:00Z',
       events: [readyForReview('2026-11-02T11:00:00Z')],

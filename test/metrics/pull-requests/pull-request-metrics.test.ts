@@ -1,5 +1,5 @@
 /**
- * PR metrics over a period: attribution per METRICS.md's "attributed to the period of" column,
+ * PR metrics over a period: attribution per docs/metrics.md#attribution-to-a-period,
  * medians with their members, rates, bots, anomalies and weekly series. The period is the ISO week
  * of Monday 2026-11-09 (UTC) unless said.
  */

@@ -1,5 +1,5 @@
 /**
- * Review turnaround per review request (METRICS.md, "Review turnaround"). Monday 2026-11-02, UTC.
+ * Review turnaround per review request (docs/metrics.md#review-turnaround). Monday 2026-11-02, UTC.
  */
 import { describe, expect, it } from 'vitest';
 import { reviewRequests } from '@/metrics/pull-requests/review-turnaround';

@@ -1,6 +1,6 @@
 /**
  * Runs a sync with the configured GitHub, repositories and horizon: the one entry point for the CLI
- * and the dashboard's "Sync now" (sync/sync-now.ts).
+ * and the dashboard's "Sync now" (sync-now.ts).
  */
 import { resolveSince, type Config } from '@/config/env';
 import type { Db } from '@/server/db/client';

@@ -165,7 +165,7 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     unit: 'percent',
     better: 'higher',
     formula:
-      "Line coverage of each repository's last covered default-branch commit before the period's end (Codecov/Coveralls status, coverage check run, or artifact); mean over repositories. Change: against each repository's level at the period's start.",
+      "Line coverage of each repository's last covered default-branch commit before the period's end (Codecov/Coveralls status, coverage check run, or artifact); mean over repositories. Change: the mean of the per-repository changes over the repositories with a level in both periods; the others are named.",
   },
   unreviewedMerges: {
     label: 'Unreviewed merges',

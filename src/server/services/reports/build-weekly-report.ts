@@ -9,6 +9,7 @@ import { formatChange, formatMetricValue } from '@/formats/metric-format';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import { attentionOf } from '../metrics/get-team-health';
+import { coverageChangeBetween } from '../metrics/metric-cards';
 import { metricContext } from '../metrics/metric-context';
 import { metricView } from '../metrics/metric-views';
 import { ZMetricsQuery } from '../metrics/metrics-query.types';
@@ -54,8 +55,11 @@ export function summarise(headlines: readonly ReportHeadline[]): string[] {
     .filter((h) => h.improved !== null && h.previousWeek !== null && h.previousWeek !== 0 && h.changeVsPreviousWeek !== null)
     .map((h) => ({ h, relative: h.changeVsPreviousWeek! / Math.abs(h.previousWeek!) }))
     .sort((a, b) => Math.abs(b.relative) - Math.abs(a.relative));
+  // Repository names come from GitHub and are escaped by each format: the sentence only counts them.
+  const leftOut = (h: ReportHeadline) =>
+    h.changeLeftOut.length ? `, over the repositories with a value in both weeks (${h.changeLeftOut.length} left out, named under the headline numbers)` : '';
   const sentence = ({ h, relative }: (typeof moved)[number]) =>
-    `${h.label} ${h.improved ? 'improved' : 'got worse'}: ${formatMetricValue(h.unit, h.value)}, ${formatChange(h.unit, h.changeVsPreviousWeek)} (${relative > 0 ? '+' : '−'}${Math.round(Math.abs(relative) * 100)} %) against the previous week.`;
+    `${h.label} ${h.improved ? 'improved' : 'got worse'}: ${formatMetricValue(h.unit, h.value)}, ${formatChange(h.unit, h.changeVsPreviousWeek)} (${relative > 0 ? '+' : '−'}${Math.round(Math.abs(relative) * 100)} %) against the previous week${leftOut(h)}.`;
   const better = moved.filter((m) => m.h.improved).slice(0, 3).map(sentence);
   const worse = moved.filter((m) => !m.h.improved).slice(0, 3).map(sentence);
   if (better.length === 0 && worse.length === 0) return ['No headline number moved against the previous week, or there was nothing to compare.'];
@@ -76,7 +80,8 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
     const views = weeks.map((c) => metricView(key, c, options, context.repoNames));
     const latest = views.at(-1)!.headline;
     const previousWeek = views.at(-2)!.headline.value;
-    const change = difference(latest.value, previousWeek);
+    const { change, leftOut } =
+      key === 'coverage' ? coverageChangeBetween(weeks.at(-2)!, current, context.repoNames) : { change: difference(latest.value, previousWeek), leftOut: [] };
     const definition = METRIC_CATALOGUE[key];
     const average = mean(views.slice(0, 4).map((v) => v.headline.value));
     const band = DORA_BAND_OF[key];
@@ -91,6 +96,7 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
       n: latest.n,
       previousWeek,
       changeVsPreviousWeek: change,
+      changeLeftOut: leftOut,
       fourWeekAverage: average,
       changeVsFourWeekAverage: difference(latest.value, average),
       improved: change === null || change === 0 ? null : definition.better === 'lower' ? change < 0 : change > 0,

@@ -18,8 +18,10 @@ export const ZReportHeadline = z.object({
   p90: num,
   n: z.number().int(),
   previousWeek: num,
-  /** value − previousWeek. */
+  /** value − previousWeek; coverage: the mean of the per-repository changes over the repositories with a level in both weeks. */
   changeVsPreviousWeek: num,
+  /** Repositories left out of changeVsPreviousWeek (coverage: a level in only one of the two weeks); empty for every other metric. */
+  changeLeftOut: z.array(z.string()),
   /** Mean of the four weeks before this one (weeks without a value left out). */
   fourWeekAverage: num,
   changeVsFourWeekAverage: num,

@@ -70,7 +70,10 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
   const week = reportWeek(input.week, now, settings.timeZone);
   const before = weeksBefore(week, 4, settings.timeZone);
   const query = ZMetricsQuery.parse({ from: week.from, to: week.to, repos: input.repos, team: input.team, authors: input.authors, preset: input.preset });
-  const context = await metricContext(db, query, settings, now, { earliest: before[0]!.from });
+  // As of the week's end (docs/metrics.md#weeks-and-reports): what was waiting, red or open then, with
+  // its age then, from the facts as they stood then; so a past week reads the same whenever it is made.
+  const asOf = week.to < now ? week.to : now;
+  const context = await metricContext(db, query, settings, now, { earliest: before[0]!.from, asOf });
   const { options } = context.scope;
   const weeks = [...before, week].map((w) => context.compute(w));
   const current = weeks.at(-1)!;
@@ -107,7 +110,7 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
 
   const repositories = [];
   for (const repo of context.scope.repos) {
-    const own = await metricContext(db, { ...query, repos: [repo.fullName] }, settings, now, { earliest: before.at(-1)!.from });
+    const own = await metricContext(db, { ...query, repos: [repo.fullName] }, settings, now, { earliest: before.at(-1)!.from, asOf });
     const [lastWeek, thisWeek] = [own.compute(before.at(-1)!), own.compute(week)];
     repositories.push({
       repo: repo.fullName,

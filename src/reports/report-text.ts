@@ -13,12 +13,12 @@ export function scopeText(report: WeeklyReport): string {
 }
 
 /**
- * One sentence per headline whose change against the previous week leaves repositories out
- * (coverage compares only the repositories with a value in both weeks). Plain text: each format
- * escapes it, since repository names come from GitHub.
+ * One sentence per headline whose changes leave repositories out (coverage compares only the
+ * repositories with a value in both weeks). Plain text: each format escapes it, since repository
+ * names come from GitHub.
  */
 export function leftOutNotes(report: WeeklyReport): string[] {
   return report.headlines
     .filter((h) => h.changeLeftOut.length > 0)
-    .map((h) => `${h.label}: the change against the previous week compares the repositories with a value in both weeks; left out: ${h.changeLeftOut.join(', ')}.`);
+    .map((h) => `${h.label}: the changes compare the same repositories, those with a value this week and in the weeks compared with; left out: ${h.changeLeftOut.join(', ')}.`);
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/config/env';
-import { coverageChange } from '@/metrics/coverage/coverage-change';
+import { coverageChange, levelsOf, meanLevels } from '@/metrics/coverage/coverage-change';
 import { coverageMetrics } from '@/metrics/coverage/coverage-metrics';
 import { DEFAULT_OPTIONS } from '@/metrics/types';
 import { metricSettings } from '@/server/metric-settings';
@@ -27,8 +27,8 @@ const commits = [
 ];
 
 describe('coverage change over several repositories', () => {
-  const before = coverageMetrics(commits, W44, options).overall.latestLevels;
-  const after = coverageMetrics(commits, W45, options).overall.latestLevels;
+  const before = levelsOf(coverageMetrics(commits, W44, options).overall.latestLevels);
+  const after = levelsOf(coverageMetrics(commits, W45, options).overall.latestLevels);
 
   it('compares only the repositories with a level in both weeks, and names the one left out', () => {
     // Levels: W44 api 78; W45 api 81, web 65.4. Same repositories: api, 81 − 78 = +3 pp.
@@ -42,14 +42,24 @@ describe('coverage change over several repositories', () => {
   });
 
   it('has no change when no repository has a level at both ends', () => {
-    expect(coverageChange([], after)).toEqual({ change: null, compared: [], leftOut: [API, WEB] });
+    expect(coverageChange(new Map(), after)).toEqual({ change: null, compared: [], leftOut: [API, WEB] });
   });
 
   it('is the mean of the per-repository changes over several compared repositories', () => {
     // api 78 → 81 (+3); web 65.4 → 64.9 (−0.5): (3 − 0.5) / 2 = +1.25 pp.
     const more = [...commits, codecov({ repoId: WEB, sha: 'w0', at: '2026-10-27T12:00:00Z', pct: '65.40' }), codecov({ repoId: WEB, sha: 'w2', at: '2026-11-07T12:00:00Z', pct: '64.90' })];
-    const change = coverageChange(coverageMetrics(more, W44, options).overall.latestLevels, coverageMetrics(more, W45, options).overall.latestLevels);
+    const change = coverageChange(levelsOf(coverageMetrics(more, W44, options).overall.latestLevels), levelsOf(coverageMetrics(more, W45, options).overall.latestLevels));
     expect(change).toEqual({ change: 1.25, compared: [API, WEB], leftOut: [] });
+  });
+
+  it('against several weeks, compares each repository with its own mean level over them', () => {
+    // Weeks W43 and W44: api is at 77.00 (from 21 Oct) then 78.00; web has no level. api's mean 77.5,
+    // so against W45 api changed 81 − 77.5 = +3.5 pp; web (only in W45) is left out.
+    const earlier = [...commits, codecov({ repoId: API, sha: 'a0', at: '2026-10-21T12:00:00Z', pct: '77.00' })];
+    const W43 = { from: t('2026-10-19T00:00:00Z'), to: W44.from };
+    const mean = meanLevels([W43, W44].map((w) => coverageMetrics(earlier, w, options).overall.latestLevels));
+    expect([...mean]).toEqual([[API, 77.5]]);
+    expect(coverageChange(mean, after)).toEqual({ change: 3.5, compared: [API], leftOut: [WEB] });
   });
 
   it('the dashboard card shows the same change and names the repository left out', () => {

@@ -4,7 +4,7 @@
  * length just before it, its DORA band and its weekly series.
  */
 import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
-import { coverageChange } from '@/metrics/coverage/coverage-change';
+import { coverageChange, levelsOf } from '@/metrics/coverage/coverage-change';
 import type { ComputedMetrics } from './compute-metrics';
 import type { MetricScope } from './resolve-scope';
 import { metricView } from './metric-views';
@@ -27,8 +27,8 @@ export const OVERVIEW_CARDS: readonly MetricKey[] = [
  * Coverage's change compares the same repositories (docs/metrics.md#all-repositories): the mean of
  * each repository's level change between the two periods' ends, naming those with a level in one only.
  */
-export function coverageChangeBetween(previous: ComputedMetrics, current: ComputedMetrics, repoNames: ReadonlyMap<number, string>): { change: number | null; leftOut: string[] } {
-  const { change, leftOut } = coverageChange(previous.coverage.overall.latestLevels, current.coverage.overall.latestLevels);
+function coverageChangeBetween(previous: ComputedMetrics, current: ComputedMetrics, repoNames: ReadonlyMap<number, string>): { change: number | null; leftOut: string[] } {
+  const { change, leftOut } = coverageChange(levelsOf(previous.coverage.overall.latestLevels), levelsOf(current.coverage.overall.latestLevels));
   return { change, leftOut: leftOut.map((id) => repoNames.get(id) ?? `repository ${id}`).sort() };
 }
 

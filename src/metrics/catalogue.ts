@@ -115,7 +115,8 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     label: 'Failed deployment recovery time',
     unit: 'duration',
     better: 'lower',
-    formula: 'Failed deployment finished → next successful production deployment finished; incidents: created → closed. Median over recoveries in the period.',
+    formula:
+      'One value per failed deployment: finished → next successful production deployment finished; failed only through incidents: first incident opened → last incident closed. Median over recoveries in the period.',
   },
   reworkRate: {
     label: 'Deployment rework rate',
@@ -127,7 +128,7 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     label: 'Incident resolution time',
     unit: 'duration',
     better: 'lower',
-    formula: 'Incident issue closed_at − created_at; median over incidents closed in the period.',
+    formula: 'Per incident issue: closed_at − created_at (not part of recovery time); median over incidents closed in the period.',
   },
   ciSuccessRate: {
     label: 'CI success rate',
@@ -164,7 +165,7 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     unit: 'percent',
     better: 'higher',
     formula:
-      "Line coverage of each repository's last covered default-branch commit before the period's end (Codecov/Coveralls status, coverage check run, or artifact); mean over repositories. Change: against each repository's level at the period's start.",
+      "Line coverage of each repository's last covered default-branch commit before the period's end (Codecov/Coveralls status, coverage check run, or artifact); mean over repositories. Change: the mean of the per-repository changes over the repositories with a level in both periods; the others are named.",
   },
   unreviewedMerges: {
     label: 'Unreviewed merges',

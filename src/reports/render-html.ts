@@ -7,7 +7,7 @@ import { formatChange, formatDuration, formatMetricValue, formatPercent } from '
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { escapeHtml as h, safeUrl } from './escape';
-import { reportTitle, scopeText } from './report-text';
+import { leftOutNotes, reportTitle, scopeText } from './report-text';
 import { sparklineSvg } from './sparkline-svg';
 
 const BAND_COLOURS = { elite: '#1a7f37', high: '#2f5fd0', medium: '#9a5b00', low: '#c62828' } as const;
@@ -52,6 +52,9 @@ export function renderHtml(report: WeeklyReport): string {
 <table style="border-collapse:collapse;width:100%">
 <thead><tr>${th('Metric')}${th('This week', true)}${th('p90', true)}${th('n', true)}${th('vs previous week', true)}${th('vs 4-week average', true)}${th('DORA band')}${th('5 weeks')}</tr></thead>
 <tbody>${headlineRows}</tbody></table>
+${leftOutNotes(report)
+  .map((note) => `<p style="color:#5b6573;font-size:12px;margin:6px 0 0">${h(note)}</p>`)
+  .join('')}
 ${
   report.repositories.length
     ? `<h2 style="font-size:17px;margin:20px 0 8px">Per repository</h2><table style="border-collapse:collapse;width:100%"><thead><tr>${th('Repository')}${keys.map((k) => th(METRIC_CATALOGUE[k].label, true)).join('')}</tr></thead><tbody>${repoRows}</tbody></table>`

@@ -3,7 +3,7 @@ import { formatChange, formatDuration, formatMetricValue, formatPercent } from '
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { escapeMarkdown as md, safeUrl } from './escape';
-import { reportTitle, scopeText } from './report-text';
+import { leftOutNotes, reportTitle, scopeText } from './report-text';
 import { sparklineText } from './sparkline-text';
 
 const BAND = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
@@ -23,6 +23,7 @@ export function renderMarkdown(report: WeeklyReport): string {
     );
   }
   lines.push('');
+  for (const note of leftOutNotes(report)) lines.push(`_${md(note)}_`, '');
 
   if (report.repositories.length) {
     const keys = report.repositories[0]!.metrics.map((m) => m.key);

@@ -18,10 +18,16 @@ export const ZReportHeadline = z.object({
   p90: num,
   n: z.number().int(),
   previousWeek: num,
-  /** value − previousWeek. */
+  /** value − previousWeek; coverage: the mean of the per-repository changes over the repositories with a level in both weeks. */
   changeVsPreviousWeek: num,
+  /**
+   * Repositories left out of the changes (coverage: no level this week, or none in the week(s)
+   * compared against); empty for every other metric.
+   */
+  changeLeftOut: z.array(z.string()),
   /** Mean of the four weeks before this one (weeks without a value left out). */
   fourWeekAverage: num,
+  /** value − fourWeekAverage; coverage: the mean over repositories of their level − their own mean level over the four weeks. */
   changeVsFourWeekAverage: num,
   /** Whether the change against the previous week is an improvement (null: nothing to judge). */
   improved: z.boolean().nullable(),

@@ -31,8 +31,13 @@ const report: WeeklyReport = {
   headlines: [
     {
       key: 'cycleTime', label: 'Cycle time', unit: 'duration', better: 'lower', formula: 'merged_at − start_at', value: 103_680, p90: 400_000, n: 12,
-      previousWeek: 121_320, changeVsPreviousWeek: -17_640, fourWeekAverage: 110_000, changeVsFourWeekAverage: -6_320, improved: true, band: null,
+      previousWeek: 121_320, changeVsPreviousWeek: -17_640, changeLeftOut: [], fourWeekAverage: 110_000, changeVsFourWeekAverage: -6_320, improved: true, band: null,
       trend: [{ week: '2026-W41', value: 100_000 }, { week: '2026-W42', value: 120_000 }, { week: '2026-W43', value: 90_000 }, { week: '2026-W44', value: 121_320 }, { week: '2026-W45', value: 103_680 }],
+    },
+    {
+      // A repository left out of the coverage change is named in a note: its name is GitHub's text too.
+      key: 'coverage', label: 'Test coverage', unit: 'percent', better: 'higher', formula: 'line coverage', value: 81, p90: null, n: 2,
+      previousWeek: 78, changeVsPreviousWeek: 3, changeLeftOut: [`acme/${XSS}`], fourWeekAverage: null, changeVsFourWeekAverage: null, improved: true, band: null, trend: [],
     },
   ],
   repositories: [{ repo: 'acme/api', url: 'https://github.com/acme/api', metrics: [{ key: 'cycleTime', value: 103_680, p90: 400_000, n: 12, previousWeek: 121_320 }] }],
@@ -55,6 +60,7 @@ describe('reports render GitHub text inert', () => {
     expect(html).not.toContain('javascript:');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('=HYPERLINK(&#34;http://x&#34;)');
+    expect(html).toContain('left out: acme/&#60;img src=x onerror=alert(1)&#62;.');
   });
 
   it('Markdown: no HTML, no link or image, no table break from a title', () => {
@@ -64,6 +70,7 @@ describe('reports render GitHub text inert', () => {
     expect(md).toContain('\\[click me\\](http://evil.example) \\!\\[img\\](http://evil.example/i.png)');
     expect(md).not.toMatch(/[^\\]\[click me\]/);
     expect(md).toContain('\\| broken \\| table');
+    expect(md).toContain('left out: acme/&lt;img src=x onerror=alert(1)&gt;.');
     expect(md).not.toContain('javascript:');
     // Our own links still work.
     expect(md).toContain('[acme/api#4](https://github.com/acme/api/pull/4)');

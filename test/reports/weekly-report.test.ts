@@ -260,7 +260,8 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
         req.on('data', (c) => (body += c));
         req.on('end', () => {
           received.push({ path: req.url ?? '', contentType: req.headers['content-type'], body: JSON.parse(body) });
-          res.writeHead(failing ? 503 : 200, { 'content-type': 'text/plain' });
+          // No keep-alive: a pooled socket the server closes while idle would fail the next test's first attempt.
+          res.writeHead(failing ? 503 : 200, { 'content-type': 'text/plain', connection: 'close' });
           res.end(failing ? 'service_unavailable' : 'ok');
         });
       });

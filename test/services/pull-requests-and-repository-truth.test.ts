@@ -172,6 +172,17 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
   describe('metrics.repository', () => {
     const repos = org.repositories.map((r) => `${r.owner}/${r.name}`);
 
+    /**
+     * A failed deployment recovers when the next successful deployment finishes; one failed only
+     * through incidents when the last of its incidents closes (still open: not yet).
+     */
+    const recoveredAt = (d: (typeof truth.deployments)[number]) => {
+      if (!d.failed) return null;
+      if (d.reasons.some((r) => r !== 'incident')) return at(d.nextSuccessAt);
+      const closes = truth.incidents.filter((i) => i.deployments.includes(d.id)).map((i) => i.closedAt);
+      return closes.includes(null) ? null : at(closes.sort().at(-1)!);
+    };
+
     it.each(repos)('%s: the deployments of the week are the truth\'s, with their outcomes, failures, recoveries and PRs', async (repo) => {
       const detail = await caller().metrics.repository({ ...WEEK, repo });
       const expected = truth.deployments.filter((d) => d.repo === repo && inWeek(d.finishedAt));
@@ -189,8 +200,7 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
           failed: d.failed,
           reasons: d.reasons,
           finishedAt: at(d.finishedAt),
-          // A change failure recovers when the next successful deployment finishes.
-          recoveredAt: d.failed ? at(d.nextSuccessAt) : null,
+          recoveredAt: recoveredAt(d),
           shipped: [...d.shipped].sort((a, b) => a - b),
         });
       }

@@ -1,8 +1,9 @@
 /**
  * One headline: the median (or rate, or level) with its spread and count, the change against the
  * previous period coloured by whether it is better, the DORA band where one applies, and the weekly
- * sparkline. The whole card opens the number's explanation. `data-*` attributes carry the raw
- * values for tests and scripts.
+ * sparkline. A change that leaves repositories out (coverage compares only those with a value in
+ * both periods) names them under it. The whole card opens the number's explanation. `data-*`
+ * attributes carry the raw values for tests and scripts.
  */
 import Link from 'next/link';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
@@ -48,6 +49,11 @@ export function MetricCard({ card, href, active }: { card: MetricCardData; href:
           </span>
         )}
       </span>
+      {card.changeLeftOut.length > 0 && (
+        <span className="metric-note" data-left-out={card.changeLeftOut.join(' ')}>
+          Change over repositories with a value in both periods; left out: {card.changeLeftOut.join(', ')}
+        </span>
+      )}
       <Sparkline points={card.weekly} unit={unit} />
     </Link>
   );

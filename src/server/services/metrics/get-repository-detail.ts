@@ -3,6 +3,7 @@
  * how its deployments were detected, its deployments with failures and recoveries, CI health per
  * workflow, and its coverage trend. Unknown repository: a 400 from resolveScope.
  */
+import { recoveryMembers } from '@/metrics/delivery';
 import { inPeriod } from '@/metrics/time';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
@@ -22,6 +23,8 @@ export async function getRepositoryDetail(db: Db, query: MetricsQuery, repo: str
   const previous = context.compute(before);
 
   const failures = new Map(computed.delivery.changeFailureRate.members.map((m) => [m.deploymentId, m]));
+  // The recovery of each failed deployment listed, as recovery time measures it (docs/metrics.md#failed-deployment-recovery-time).
+  const recoveries = new Map(recoveryMembers(computed.delivery.changeFailureRate.members, context.records.incidents, context.scope.options).map((r) => [r.deploymentId, r]));
   const shipped = new Map<string, number[]>();
   for (const s of context.facts.mapping.shipped) shipped.set(s.deploymentId, [...(shipped.get(s.deploymentId) ?? []), s.number]);
   // A deployment belongs to the period of its finish, as in the change failure rate (so every
@@ -40,7 +43,7 @@ export async function getRepositoryDetail(db: Db, query: MetricsQuery, repo: str
         outcome: d.outcome,
         failed: failure?.failed ?? false,
         reasons: failure?.reasons ?? [],
-        recoveredAt: failure?.failed ? failure.nextSuccessAt : null,
+        recoveredAt: recoveries.get(d.id)?.recoveredAt ?? null,
         shipped: (shipped.get(d.id) ?? []).sort((a, b) => a - b),
       };
     });

@@ -4,6 +4,7 @@
  * or a red stretch may straddle a period's start) to `now`: a deployment in the period fails by what
  * happens after it, and a PR merged in it may ship after it ends.
  */
+import { commitAsOf, githubDeploymentAsOf, incidentAsOf, pullRequestAsOf, recordsAsOf, releaseAsOf, workflowRunAsOf } from '@/metrics/as-of';
 import type { ArtifactCoverage } from '@/metrics/coverage/point';
 import type {
   CommitRecord,
@@ -62,4 +63,21 @@ export async function loadMetricRecords(db: Db, window: RecordWindow, options: {
     loadCoverageArtifacts(db, scope.repoIds),
   ]);
   return { repositories, pullRequests, githubDeployments, releases, incidents, workflowRuns, commits, artifacts };
+}
+
+/**
+ * The records as they stood at `asOf` (docs/metrics.md#weeks-and-reports). Coverage artifacts have no
+ * time of their own: they count with their commit.
+ */
+export function metricRecordsAsOf(records: MetricRecords, asOf: Date): MetricRecords {
+  return {
+    repositories: records.repositories,
+    pullRequests: recordsAsOf(records.pullRequests, asOf, pullRequestAsOf),
+    githubDeployments: recordsAsOf(records.githubDeployments, asOf, githubDeploymentAsOf),
+    releases: recordsAsOf(records.releases, asOf, releaseAsOf),
+    incidents: recordsAsOf(records.incidents, asOf, incidentAsOf),
+    workflowRuns: recordsAsOf(records.workflowRuns, asOf, workflowRunAsOf),
+    commits: recordsAsOf(records.commits, asOf, commitAsOf),
+    artifacts: records.artifacts,
+  };
 }

@@ -4,8 +4,9 @@
  * length just before it, its DORA band and its weekly series.
  */
 import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import { coverageChange, levelsOf } from '@/metrics/coverage/coverage-change';
 import type { ComputedMetrics } from './compute-metrics';
-import type { MetricContext } from './metric-context';
+import type { MetricScope } from './resolve-scope';
 import { metricView } from './metric-views';
 import type { MetricCard } from './team-health.types';
 
@@ -22,12 +23,30 @@ export const OVERVIEW_CARDS: readonly MetricKey[] = [
   'coverage',
 ];
 
-export function metricCard(key: MetricKey, current: ComputedMetrics, previous: ComputedMetrics, context: Pick<MetricContext, 'scope' | 'repoNames'>): MetricCard {
+/**
+ * Coverage's change compares the same repositories (docs/metrics.md#all-repositories): the mean of
+ * each repository's level change between the two periods' ends, naming those with a level in one only.
+ */
+function coverageChangeBetween(previous: ComputedMetrics, current: ComputedMetrics, repoNames: ReadonlyMap<number, string>): { change: number | null; leftOut: string[] } {
+  const { change, leftOut } = coverageChange(levelsOf(previous.coverage.overall.latestLevels), levelsOf(current.coverage.overall.latestLevels));
+  return { change, leftOut: leftOut.map((id) => repoNames.get(id) ?? `repository ${id}`).sort() };
+}
+
+/** What a card reads from the query's context. */
+export interface CardContext {
+  scope: Pick<MetricScope, 'options'>;
+  repoNames: ReadonlyMap<number, string>;
+}
+
+export function metricCard(key: MetricKey, current: ComputedMetrics, previous: ComputedMetrics, context: CardContext): MetricCard {
   const definition = METRIC_CATALOGUE[key];
   const view = metricView(key, current, context.scope.options, context.repoNames);
   const before = metricView(key, previous, context.scope.options, context.repoNames).headline.value;
   const value = view.headline.value;
-  const change = value !== null && before !== null ? value - before : null;
+  const { change, leftOut } =
+    key === 'coverage'
+      ? coverageChangeBetween(previous, current, context.repoNames)
+      : { change: value !== null && before !== null ? value - before : null, leftOut: [] };
   const band = DORA_BAND_OF[key];
   return {
     key,
@@ -35,6 +54,7 @@ export function metricCard(key: MetricKey, current: ComputedMetrics, previous: C
     headline: view.headline,
     previous: before,
     change,
+    changeLeftOut: leftOut,
     improved: change === null || change === 0 ? null : definition.better === 'lower' ? change < 0 : change > 0,
     band: band ? current.delivery.bands[band] : null,
     weekly: view.weekly,
@@ -42,6 +62,6 @@ export function metricCard(key: MetricKey, current: ComputedMetrics, previous: C
 }
 
 /** Every card of OVERVIEW_CARDS, in its order. */
-export function metricCards(current: ComputedMetrics, previous: ComputedMetrics, context: Pick<MetricContext, 'scope' | 'repoNames'>): MetricCard[] {
+export function metricCards(current: ComputedMetrics, previous: ComputedMetrics, context: CardContext): MetricCard[] {
   return OVERVIEW_CARDS.map((key) => metricCard(key, current, previous, context));
 }

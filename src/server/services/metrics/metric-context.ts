@@ -13,7 +13,7 @@ import type { Db } from '@/server/db/client';
 import { factsFingerprint } from '@/server/db/queries/sync-status';
 import type { MetricSettings } from '@/server/metric-settings';
 import { authorFilter, deriveDeliveryFacts, prepareMetrics, type AuthorFilter, type ComputedMetrics, type DeliveryFacts, type PeriodMetrics } from './compute-metrics';
-import { loadMetricRecords, type MetricRecords } from './load-metric-records';
+import { loadMetricRecords, metricRecordsAsOf, type MetricRecords } from './load-metric-records';
 import type { MetricsQuery } from './metrics-query.types';
 import { resolveScope, type MetricScope } from './resolve-scope';
 
@@ -62,21 +62,27 @@ export function forgetMetricContexts(db: Db): void {
 const patterns = (settings: MetricSettings) =>
   [settings.productionEnvironment, settings.deployWorkflow, settings.incidentLabel, settings.hotfixPattern].map(String).join(' ');
 
-export async function metricContext(
-  db: Db,
-  query: MetricsQuery,
-  settings: MetricSettings,
-  now: Date,
-  options: { earliest?: Date } = {},
-): Promise<MetricContext> {
-  const scope = await resolveScope(db, query, settings, now);
+export interface MetricContextOptions {
+  /** The earliest period start the caller will compute (default: the query's). */
+  earliest?: Date;
+  /**
+   * Compute as of this instant instead of `now`: only the facts as they stood then, and every age
+   * and "still waiting / red / open" judged then (a past week's report, as of the week's end).
+   */
+  asOf?: Date;
+}
+
+export async function metricContext(db: Db, query: MetricsQuery, settings: MetricSettings, now: Date, options: MetricContextOptions = {}): Promise<MetricContext> {
+  const asOf = options.asOf && options.asOf < now ? options.asOf : null;
+  const scope = await resolveScope(db, query, settings, asOf ?? now);
   const from = options.earliest && options.earliest < scope.period.from ? options.earliest : scope.period.from;
   const withComments = query.preset === 'devlake';
-  const key = JSON.stringify([scope.repoIds, from.toISOString(), withComments, patterns(settings)]);
+  const key = JSON.stringify([scope.repoIds, from.toISOString(), withComments, patterns(settings), asOf?.toISOString() ?? null]);
   const fingerprint = await factsFingerprint(db);
   let entry = remembered.get(db)?.get(key);
   if (!entry || entry.fingerprint !== fingerprint) {
-    const records = await loadMetricRecords(db, { repoIds: scope.repoIds, from, now }, { withComments });
+    const loaded = await loadMetricRecords(db, { repoIds: scope.repoIds, from, now }, { withComments });
+    const records = asOf ? metricRecordsAsOf(loaded, asOf) : loaded;
     entry = { fingerprint, records, facts: deriveDeliveryFacts(records, settings), prepared: new Map() };
   }
   remember(db, key, entry);
@@ -84,7 +90,7 @@ export async function metricContext(
   const metricOptions: MetricOptions = scope.options;
   const authors = authorFilter(scope.authors ?? undefined);
   const { options: o } = scope;
-  const preparedKey = JSON.stringify([Math.floor(now.getTime() / 60_000), o.timeZone, o.businessTime, o.includeBots, o.botLogins, o.preset, scope.authors]);
+  const preparedKey = JSON.stringify([Math.floor(o.now.getTime() / 60_000), o.timeZone, o.businessTime, o.includeBots, o.botLogins, o.preset, scope.authors]);
   const { records, facts, prepared } = entry;
   return {
     scope,

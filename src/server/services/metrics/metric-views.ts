@@ -215,24 +215,21 @@ function failureRows(members: DeploymentFailureMember[]): MemberRow[] {
   }));
 }
 
-function recoveryRows(members: RecoveryMember[], repoNames: ReadonlyMap<number, string>): MemberRow[] {
-  return members.map((m) => {
-    const repo = m.kind === 'deployment' ? m.repo : (repoNames.get(m.repoId) ?? '');
-    return {
-      id: m.kind === 'deployment' ? m.deploymentId : `incident:${m.incidentId}`,
-      counted: m.seconds !== null,
-      value: m.seconds,
-      cells: {
-        repo,
-        kind: m.kind,
-        what: m.kind === 'deployment' ? `${m.label} (${m.reasons.join(', ')})` : `#${m.number} ${m.title}`,
-        failedAt: m.failedAt,
-        recoveredAt: m.recoveredAt,
-        seconds: m.seconds,
-      },
-      github: m.kind === 'deployment' ? deploymentLink(repo, m.deploymentId) : { repo, path: `issues/${m.number}` },
-    };
-  });
+function recoveryRows(members: RecoveryMember[]): MemberRow[] {
+  return members.map((m) => ({
+    id: m.deploymentId,
+    counted: m.seconds !== null,
+    value: m.seconds,
+    cells: {
+      repo: m.repo,
+      what: `${m.label} (${m.reasons.join(', ')})`,
+      measuredBy: m.measuredBy === 'next-success' ? 'to the next successful deployment' : `incidents ${m.incidents.map((i) => `#${i.number}`).join(', ')} opened → closed`,
+      failedAt: m.failedAt,
+      recoveredAt: m.recoveredAt,
+      seconds: m.seconds,
+    },
+    github: deploymentLink(m.repo, m.deploymentId),
+  }));
 }
 
 function reworkRows(members: ReworkMember[]): MemberRow[] {
@@ -404,13 +401,13 @@ export function metricView(key: MetricKey, c: ComputedMetrics, options: WeekOpti
         weekly: distributionWeeks(c, options, d.recoveryTime.members, (m) => m.recoveredAt, (m) => m.seconds),
         columns: [
           { key: 'repo', label: 'Repository', kind: 'text' },
-          { key: 'kind', label: 'Failure', kind: 'text' },
-          { key: 'what', label: 'What', kind: 'text' },
-          { key: 'failedAt', label: 'Failed at', kind: 'date' },
+          { key: 'what', label: 'Failed deployment', kind: 'text' },
+          { key: 'measuredBy', label: 'Measured', kind: 'text' },
+          { key: 'failedAt', label: 'From', kind: 'date' },
           { key: 'recoveredAt', label: 'Recovered at', kind: 'date' },
           { key: 'seconds', label: 'Recovery', kind: 'duration' },
         ],
-        rows: () => recoveryRows(d.recoveryTime.members, repoNames),
+        rows: () => recoveryRows(d.recoveryTime.members),
       };
     case 'reworkRate':
       return {

@@ -43,7 +43,7 @@ export const ZRepositoryDetail = z.object({
       /** A change failure, and why (own failure, incident, revert, hotfix). */
       failed: z.boolean(),
       reasons: z.array(ZFailureReason),
-      /** The next successful production deployment's finish (a failure's recovery). */
+      /** A failure's recovery: the next successful production deployment's finish, or, failed only through incidents, its last incident's close. */
       recoveredAt: z.date().nullable(),
       /** Numbers of the PRs it shipped. */
       shipped: z.array(z.number().int()),

@@ -18,8 +18,13 @@ export const ZMetricCard = z.object({
   headline: ZHeadline,
   /** The same metric over the period of equal length just before. */
   previous: z.number().nullable(),
-  /** headline − previous, in the metric's unit (null without both). */
+  /**
+   * headline − previous, in the metric's unit (null without both). Coverage: the mean of the
+   * per-repository changes over the repositories with a level in both periods.
+   */
   change: z.number().nullable(),
+  /** Repositories left out of the change (coverage: a level in only one of the periods); empty for every other metric. */
+  changeLeftOut: z.array(z.string()),
   /** Whether the change is an improvement (null: no change to judge). */
   improved: z.boolean().nullable(),
   band: ZBand.nullable(),

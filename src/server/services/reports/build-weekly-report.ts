@@ -5,10 +5,12 @@
  */
 import { weeksBefore } from '@/metrics/weeks';
 import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import { coverageChange, levelsOf, meanLevels } from '@/metrics/coverage/coverage-change';
 import { formatChange, formatMetricValue } from '@/formatting/metric-values';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
 import { attentionOf } from '../metrics/get-team-health';
+import type { ComputedMetrics } from '../metrics/compute-metrics';
 import { metricContext } from '../metrics/metric-context';
 import { metricView } from '../metrics/metric-views';
 import { ZMetricsQuery } from '../metrics/metrics-query.types';
@@ -54,19 +56,39 @@ export function summarise(headlines: readonly ReportHeadline[]): string[] {
     .filter((h) => h.improved !== null && h.previousWeek !== null && h.previousWeek !== 0 && h.changeVsPreviousWeek !== null)
     .map((h) => ({ h, relative: h.changeVsPreviousWeek! / Math.abs(h.previousWeek!) }))
     .sort((a, b) => Math.abs(b.relative) - Math.abs(a.relative));
+  // Repository names come from GitHub and are escaped by each format: the sentence only counts them.
+  const leftOut = (h: ReportHeadline) =>
+    h.changeLeftOut.length ? `, over the same repositories (${h.changeLeftOut.length} left out, named under the headline numbers)` : '';
   const sentence = ({ h, relative }: (typeof moved)[number]) =>
-    `${h.label} ${h.improved ? 'improved' : 'got worse'}: ${formatMetricValue(h.unit, h.value)}, ${formatChange(h.unit, h.changeVsPreviousWeek)} (${relative > 0 ? '+' : '−'}${Math.round(Math.abs(relative) * 100)} %) against the previous week.`;
+    `${h.label} ${h.improved ? 'improved' : 'got worse'}: ${formatMetricValue(h.unit, h.value)}, ${formatChange(h.unit, h.changeVsPreviousWeek)} (${relative > 0 ? '+' : '−'}${Math.round(Math.abs(relative) * 100)} %) against the previous week${leftOut(h)}.`;
   const better = moved.filter((m) => m.h.improved).slice(0, 3).map(sentence);
   const worse = moved.filter((m) => !m.h.improved).slice(0, 3).map(sentence);
   if (better.length === 0 && worse.length === 0) return ['No headline number moved against the previous week, or there was nothing to compare.'];
   return [...better, ...worse];
 }
 
+/**
+ * Coverage's changes compare the same repositories (docs/metrics.md#all-repositories): against the
+ * previous week, each repository's level then; against the four weeks before, its own mean level
+ * over them. The repositories left out of either change are named.
+ */
+function coverageChanges(weeks: readonly ComputedMetrics[], repoNames: ReadonlyMap<number, string>) {
+  const levels = weeks.map((w) => w.coverage.overall.latestLevels);
+  const now = levelsOf(levels.at(-1)!);
+  const previous = coverageChange(levelsOf(levels.at(-2)!), now);
+  const average = coverageChange(meanLevels(levels.slice(0, 4)), now);
+  const leftOut = [...new Set([...previous.leftOut, ...average.leftOut])].map((id) => repoNames.get(id) ?? `repository ${id}`).sort();
+  return { change: previous.change, changeVsAverage: average.change, leftOut };
+}
+
 export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settings: MetricSettings, now: Date, githubUrl: string): Promise<WeeklyReport> {
   const week = reportWeek(input.week, now, settings.timeZone);
   const before = weeksBefore(week, 4, settings.timeZone);
   const query = ZMetricsQuery.parse({ from: week.from, to: week.to, repos: input.repos, team: input.team, authors: input.authors, preset: input.preset });
-  const context = await metricContext(db, query, settings, now, { earliest: before[0]!.from });
+  // As of the week's end (docs/metrics.md#weeks-and-reports): what was waiting, red or open then, with
+  // its age then, from the facts as they stood then; so a past week reads the same whenever it is made.
+  const asOf = week.to < now ? week.to : now;
+  const context = await metricContext(db, query, settings, now, { earliest: before[0]!.from, asOf });
   const { options } = context.scope;
   const weeks = [...before, week].map((w) => context.compute(w));
   const current = weeks.at(-1)!;
@@ -76,9 +98,12 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
     const views = weeks.map((c) => metricView(key, c, options, context.repoNames));
     const latest = views.at(-1)!.headline;
     const previousWeek = views.at(-2)!.headline.value;
-    const change = difference(latest.value, previousWeek);
     const definition = METRIC_CATALOGUE[key];
     const average = mean(views.slice(0, 4).map((v) => v.headline.value));
+    const { change, changeVsAverage, leftOut } =
+      key === 'coverage'
+        ? coverageChanges(weeks, context.repoNames)
+        : { change: difference(latest.value, previousWeek), changeVsAverage: difference(latest.value, average), leftOut: [] };
     const band = DORA_BAND_OF[key];
     return {
       key,
@@ -91,8 +116,9 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
       n: latest.n,
       previousWeek,
       changeVsPreviousWeek: change,
+      changeLeftOut: leftOut,
       fourWeekAverage: average,
-      changeVsFourWeekAverage: difference(latest.value, average),
+      changeVsFourWeekAverage: changeVsAverage,
       improved: change === null || change === 0 ? null : definition.better === 'lower' ? change < 0 : change > 0,
       band: band ? current.delivery.bands[band] : null,
       trend: views.map((v, i) => ({ week: [...before, week][i]!.key, value: v.headline.value })),
@@ -101,7 +127,7 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
 
   const repositories = [];
   for (const repo of context.scope.repos) {
-    const own = await metricContext(db, { ...query, repos: [repo.fullName] }, settings, now, { earliest: before.at(-1)!.from });
+    const own = await metricContext(db, { ...query, repos: [repo.fullName] }, settings, now, { earliest: before.at(-1)!.from, asOf });
     const [lastWeek, thisWeek] = [own.compute(before.at(-1)!), own.compute(week)];
     repositories.push({
       repo: repo.fullName,

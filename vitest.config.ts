@@ -7,7 +7,8 @@ export default defineConfig({
     // Two cores: more workers only thrash. Each file opens its own database, so files stay isolated.
     maxWorkers: 2,
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Suites sync the synthetic org in beforeAll: give a loaded 2-core machine room.
+    hookTimeout: 180_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {

@@ -42,6 +42,8 @@ export interface GraphqlOptions {
 
 export interface GitHubClient {
   octokit: GitHubOctokit;
+  /** The REST API base (GITHUB_API_URL), without a trailing slash: cursors must point inside it. */
+  apiUrl: string;
   /** A GraphQL query that waits out `RATE_LIMITED` on github.com and GHES alike. */
   graphql<T>(query: string, variables: Record<string, unknown>, options?: GraphqlOptions): Promise<T>;
   stats: { requests: number; rateLimitRemaining: number | null; rateLimitResetAt: Date | null };
@@ -121,7 +123,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
-  return { octokit, graphql, stats };
+  return { octokit, apiUrl: options.apiUrl.replace(/\/+$/, ''), graphql, stats };
 }
 
 function readRateLimit(headers: Record<string, unknown>, stats: GitHubClient['stats']): void {

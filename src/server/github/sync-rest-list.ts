@@ -12,7 +12,7 @@
  */
 import { RequestError } from '@octokit/request-error';
 import type { Tx } from '@/server/db/queries/upsert';
-import { readSyncState, trackPass, writeSyncState, type SyncStateRow } from '@/server/db/queries/sync-state';
+import { readSyncState, trackPass, writeSyncState, type SyncStatePatch, type SyncStateRow } from '@/server/db/queries/sync-state';
 import { laterOf, type RepoSyncContext } from './sync-context';
 
 export interface RestListSpec<Rows> {
@@ -60,6 +60,14 @@ async function walk<Rows>(ctx: RepoSyncContext, spec: RestListSpec<Rows>): Promi
     ? apiUrlOf(state!.cursor!, ctx.github.apiUrl)
     : new URL(ctx.github.octokit.request.endpoint(spec.route, { owner: ctx.repo.owner, repo: ctx.repo.name, ...spec.params(state) }).url);
   let firstEtag: string | null = null;
+  const passComplete = (): SyncStatePatch => ({
+    watermark: laterOf(state?.watermark, pending),
+    etag: firstEtag,
+    cursor: null,
+    pendingWatermark: null,
+    lastCompletedAt: ctx.now(),
+    lastError: null,
+  });
 
   for (let request = 1; ; request += 1) {
     const sendEtag = request === 1 && !resuming && spec.conditional && !ctx.sinceOverride ? state?.etag : undefined;
@@ -70,6 +78,14 @@ async function walk<Rows>(ctx: RepoSyncContext, spec: RestListSpec<Rows>): Promi
       if (error instanceof RequestError && error.status === 304) {
         await writeSyncState(ctx.db, ctx.repo.id, spec.resource, { lastCompletedAt: ctx.now(), lastError: null });
         ctx.page(spec.resource, 0);
+        return;
+      }
+      const served = request > 1 || resuming ? servedOnly(error) : null;
+      if (served !== null) {
+        // GitHub lists no further (releases: the newest 1,000). Asking again would fail the same way
+        // on every sync, so the pass ends here, and says what it could not read.
+        ctx.logger.warn(`${ctx.repo.fullName}: GitHub lists only the first ${served} ${spec.resource}; older ones are not synced`);
+        await writeSyncState(ctx.db, ctx.repo.id, spec.resource, passComplete());
         return;
       }
       throw error;
@@ -108,16 +124,7 @@ async function walk<Rows>(ctx: RepoSyncContext, spec: RestListSpec<Rows>): Promi
         tx,
         ctx.repo.id,
         spec.resource,
-        next
-          ? { cursor: next.href, pendingWatermark: pending }
-          : {
-              watermark: laterOf(state?.watermark, pending),
-              etag: firstEtag,
-              cursor: null,
-              pendingWatermark: null,
-              lastCompletedAt: ctx.now(),
-              lastError: null,
-            },
+        next ? { cursor: next.href, pendingWatermark: pending } : passComplete(),
       );
     });
     ctx.page(spec.resource, count);
@@ -147,6 +154,13 @@ export function apiUrlOf(text: string, apiUrl: string): URL {
     );
   }
   return url;
+}
+
+/** N when GitHub refused a page past the first N items it lists ("Only the first 1000 results are available."). */
+function servedOnly(error: unknown): number | null {
+  if (!(error instanceof RequestError) || error.status !== 422) return null;
+  const match = /Only the first (\d+) results are available/.exec(error.message);
+  return match ? Number(match[1]) : null;
 }
 
 /** A list endpoint answers an array, or an envelope such as `{ total_count, workflow_runs: [...] }`. */

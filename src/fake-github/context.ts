@@ -15,6 +15,16 @@ export interface RecordedRequest {
   conditional: boolean;
 }
 
+/** An error GitHub puts beside partial data: a `type` such as NOT_FOUND or FORBIDDEN, or none (a timeout). */
+export interface PartialAnswerError {
+  type?: string;
+  message: string;
+}
+
+/** What GitHub says beside the data when part of a query timed out. */
+export const TIMEOUT_MESSAGE =
+  'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please try again later.';
+
 export interface RequestMatch {
   method: string;
   url: URL;
@@ -49,6 +59,8 @@ export interface FakeContext {
   takeFailure(request: RequestMatch): number | undefined;
   /** Whether this GraphQL request must answer RATE_LIMITED (consumes one scheduled answer). */
   takeGraphqlRateLimit(): boolean;
+  /** The path this GraphQL answer must leave unresolved (null, with the error), if one is scheduled. */
+  takePartialAnswer(operationName: string | undefined): { path: (string | number)[]; error: PartialAnswerError } | undefined;
   /** 1, 2, 3 … for x-github-request-id. */
   nextRequestNumber(): number;
 }

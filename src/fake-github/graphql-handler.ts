@@ -105,8 +105,24 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
     const response: Record<string, unknown> = {};
     if ('data' in result) response.data = result.data ?? null;
     if (result.errors?.length) response.errors = result.errors.map(formatError);
+    const partial = ctx.takePartialAnswer(operationName);
+    if (partial && leaveUnresolved(response.data, partial.path)) {
+      response.errors = [...((response.errors as unknown[] | undefined) ?? []), { ...partial.error, path: partial.path }];
+    }
     return answer(200, response);
   });
+}
+
+/** Sets the value at `path` to null; false when the answer has nothing there. */
+function leaveUnresolved(data: unknown, path: (string | number)[]): boolean {
+  let parent = data as Record<string | number, unknown> | null;
+  for (const key of path.slice(0, -1)) {
+    parent = parent && typeof parent === 'object' ? (parent[key] as Record<string | number, unknown> | null) : null;
+  }
+  const last = path.at(-1);
+  if (!parent || typeof parent !== 'object' || last === undefined || !(last in parent)) return false;
+  parent[last] = null;
+  return true;
 }
 
 function rateLimitValue(bucket: RateBucket, cost: number, nodeCount: number) {

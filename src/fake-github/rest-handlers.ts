@@ -5,12 +5,24 @@
 import type { HttpHandler } from 'msw';
 import { currentBucket, sameName, type FakeContext } from './context';
 import type { FakeRepository, FakeWorkflowRun } from './model';
-import { getRoute, notFound, repoRoute, type RestOutcome } from './rest-http';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination';
+import { DOCS, getRoute, notFound, repoRoute, type RestOutcome } from './rest-http';
 import * as payload from './rest-payloads';
 
 /** GitHub caps searches of workflow runs that use these filters at 1,000 results. */
 const RUN_SEARCH_FILTERS = ['actor', 'branch', 'check_suite_id', 'created', 'event', 'head_sha', 'status'];
 const RUN_SEARCH_CAP = 1000;
+
+/** How many releases GitHub lists; a page past them answers 422 (reported at 1,000, at times 10,000). */
+const RELEASES_CAP = 1000;
+
+/** Items before the requested page, as `restPage` reads `page` and `per_page`. */
+function pageOffset(url: URL): number {
+  const perPage = Number.parseInt(url.searchParams.get('per_page') ?? '', 10);
+  const page = Number.parseInt(url.searchParams.get('page') ?? '', 10);
+  const size = Number.isFinite(perPage) && perPage > 0 ? Math.min(perPage, MAX_PER_PAGE) : DEFAULT_PER_PAGE;
+  return (Number.isFinite(page) && page > 0 ? page - 1 : 0) * size;
+}
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -153,7 +165,11 @@ export function restHandlers(ctx: FakeContext): HttpHandler[] {
       return ok(items.map((s) => payload.deploymentStatus(scope(), repo, deployment, s)), link);
     }),
 
-    ...repoRoute(ctx, '/releases', ({ repo, page }) => {
+    ...repoRoute(ctx, '/releases', ({ repo, url, page }) => {
+      // GitHub serves only the newest 1,000 releases: a page starting past them is refused.
+      if (pageOffset(url) >= RELEASES_CAP) {
+        return { status: 422, body: { message: `Only the first ${RELEASES_CAP} results are available.`, documentation_url: `${DOCS}/releases/releases#list-releases`, status: '422' } };
+      }
       const { items, link } = page(newestFirst(repo.releases));
       return ok(items.map((r) => payload.release(scope(), repo, r)), link);
     }),

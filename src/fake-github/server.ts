@@ -11,12 +11,14 @@ import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { artifactHandlers } from './rest-artifacts';
 import {
+  TIMEOUT_MESSAGE,
   newBucket,
   resolveUrls,
   type FakeContext,
   type RateBucket,
   type RateResource,
   type RecordedRequest,
+  type PartialAnswerError,
   type RequestMatch,
 } from './context';
 import { graphqlHandler } from './graphql-handler';
@@ -40,6 +42,12 @@ export interface FakeGitHub {
   failNext(match: (r: RequestMatch) => boolean, options?: { times?: number; status?: number }): void;
   /** The next `times` (default 1) GraphQL requests answer HTTP 200 with GitHub's `RATE_LIMITED` error. */
   rateLimitNextGraphql(times?: number): void;
+  /**
+   * After `after` (default 0) whole answers to the operation, the next `times` (default 1) leave `path`
+   * unresolved, as GitHub does when part of a query fails: HTTP 200, null at the path, and `error`
+   * naming it beside the data (default: GitHub's timeout message).
+   */
+  answerPartiallyNext(operationName: string, path: (string | number)[], options?: { after?: number; times?: number; error?: PartialAnswerError }): void;
   /** Mutable: tests change it (or replace it) between syncs and re-sync. */
   org: FakeOrg;
 }
@@ -57,6 +65,7 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
     graphql: newBucket(options.rateLimits?.graphql ?? 5000),
   };
   const failures: FailureRule[] = [];
+  const partialAnswers: { operationName: string; path: (string | number)[]; after: number; times: number; error: PartialAnswerError }[] = [];
   let rateLimitedGraphql = 0;
   let requestNumber = 0;
 
@@ -69,6 +78,9 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
     },
     rateLimitNextGraphql(times = 1) {
       rateLimitedGraphql += times;
+    },
+    answerPartiallyNext(operationName, path, { after = 0, times = 1, error = { message: TIMEOUT_MESSAGE } } = {}) {
+      partialAnswers.push({ operationName, path, after, times, error });
     },
   };
 
@@ -87,6 +99,17 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
       return rule.status;
     },
     nextRequestNumber: () => ++requestNumber,
+    takePartialAnswer(operationName) {
+      const rule = partialAnswers.find((p) => p.times > 0 && p.operationName === operationName);
+      if (!rule) return undefined;
+      if (rule.after > 0) {
+        rule.after -= 1;
+        return undefined;
+      }
+      rule.times -= 1;
+      if (rule.times === 0) partialAnswers.splice(partialAnswers.indexOf(rule), 1);
+      return { path: rule.path, error: rule.error };
+    },
     takeGraphqlRateLimit() {
       if (rateLimitedGraphql === 0) return false;
       rateLimitedGraphql -= 1;

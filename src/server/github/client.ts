@@ -32,18 +32,32 @@ export interface GitHubClientOptions {
   retryAfterBaseValue?: number;
 }
 
-export interface GraphqlOptions {
-  /**
-   * GitHub may answer data plus `errors` (a node it could not resolve comes back null). With this,
-   * the errors are logged and the data returned, so one bad item does not fail its whole page.
-   */
-  allowPartial?: boolean;
+/** One error of a GraphQL answer; `path` names the field GitHub could not resolve. */
+export interface GraphqlError {
+  type?: string;
+  message: string;
+  path?: (string | number)[];
+}
+
+/** A page's answer: `errors` is empty when it is whole; otherwise the items at their paths are missing. */
+export interface GraphqlPage<T> {
+  data: T;
+  errors: GraphqlError[];
 }
 
 export interface GitHubClient {
   octokit: GitHubOctokit;
+  /** The REST API base (GITHUB_API_URL), without a trailing slash: cursors must point inside it. */
+  apiUrl: string;
   /** A GraphQL query that waits out `RATE_LIMITED` on github.com and GHES alike. */
-  graphql<T>(query: string, variables: Record<string, unknown>, options?: GraphqlOptions): Promise<T>;
+  graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
+  /**
+   * A page of a paged query. GitHub may answer data plus `errors`: an item it could not resolve (not
+   * found, forbidden to this token) comes back null. Such an answer is returned with its errors, for
+   * the caller to keep what resolved and not move past it. (A timeout inside the query, "Something
+   * went wrong while executing your query", plugin-retry treats as a 500: retried, then thrown.)
+   */
+  graphqlPage<T>(query: string, variables: Record<string, unknown>): Promise<GraphqlPage<T>>;
   stats: { requests: number; rateLimitRemaining: number | null; rateLimitResetAt: Date | null };
 }
 
@@ -103,16 +117,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   });
 
-  async function graphql<T>(query: string, variables: Record<string, unknown>, options: GraphqlOptions = {}): Promise<T> {
+  async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await octokit.graphql<T>(query, variables);
       } catch (error) {
-        const partial = options.allowPartial ? partialData<T>(error) : null;
-        if (partial) {
-          for (const e of partial.errors) logger.warn(`GitHub GraphQL answered part of a page with an error at ${e.path?.join('.') ?? '?'}: ${e.message}`);
-          return partial.data;
-        }
         const waitSeconds = rateLimitedWait(error);
         if (waitSeconds === null || attempt >= retries) throw error;
         logger.warn(`GitHub GraphQL rate limit reached; waiting ${waitSeconds} s (retry ${attempt + 1} of ${retries})`);
@@ -121,7 +130,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
-  return { octokit, graphql, stats };
+  async function graphqlPage<T>(query: string, variables: Record<string, unknown>): Promise<GraphqlPage<T>> {
+    try {
+      return { data: await graphql<T>(query, variables), errors: [] };
+    } catch (error) {
+      const partial = partialData<T>(error);
+      if (partial) return partial;
+      throw error;
+    }
+  }
+
+  return { octokit, apiUrl: options.apiUrl.replace(/\/+$/, ''), graphql, graphqlPage, stats };
 }
 
 function readRateLimit(headers: Record<string, unknown>, stats: GitHubClient['stats']): void {
@@ -131,14 +150,13 @@ function readRateLimit(headers: Record<string, unknown>, stats: GitHubClient['st
   if (Number.isFinite(reset) && headers['x-ratelimit-reset'] !== undefined) stats.rateLimitResetAt = new Date(reset * 1000);
 }
 
-interface GraphqlErrorShape {
-  type?: string;
-  message: string;
-  path?: (string | number)[];
+/** `path: message` of each error, for a log line or a sync error. */
+export function describeGraphqlErrors(errors: GraphqlError[]): string {
+  return errors.map((e) => `${e.path?.join('.') ?? '(no path)'}: ${e.message}`).join('; ');
 }
 
-function partialData<T>(error: unknown): { data: T; errors: GraphqlErrorShape[] } | null {
-  const e = error as { name?: string; data?: unknown; errors?: GraphqlErrorShape[] };
+function partialData<T>(error: unknown): GraphqlPage<T> | null {
+  const e = error as { name?: string; data?: unknown; errors?: GraphqlError[] };
   if (e.name !== 'GraphqlResponseError' || !e.data || !e.errors) return null;
   if (e.errors.some((x) => x.type === 'RATE_LIMITED')) return null;
   return { data: e.data as T, errors: e.errors };

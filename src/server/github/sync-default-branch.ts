@@ -9,12 +9,14 @@ import { readSyncState, trackPass, writeSyncState } from '@/server/db/queries/sy
 import { ZHistoryCommit, type HistoryCommit } from './graphql-payloads';
 import { mapCommit } from './map-pull-request';
 import { parseItems } from './parse-items';
+import { incompletePage, missingItems } from './partial-page';
 import { DEFAULT_BRANCH_HISTORY_QUERY } from './graphql-documents';
 import { commitCursorPage } from './commit-cursor-page';
 import { laterOf, passStart, type RepoSyncContext } from './sync-context';
 
 const RESOURCE = 'default_branch';
 const OVERLAP_MS = 3 * 86_400_000;
+const NODES_PATH = ['repository', 'defaultBranchRef', 'target', 'history', 'nodes'] as const;
 
 interface HistoryPage {
   repository: {
@@ -36,12 +38,14 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
   const since = passStart(ctx, state?.watermark, OVERLAP_MS);
 
   for (;;) {
-    const data = await ctx.github.graphql<HistoryPage>(DEFAULT_BRANCH_HISTORY_QUERY, {
+    const { data, errors } = await ctx.github.graphqlPage<HistoryPage>(DEFAULT_BRANCH_HISTORY_QUERY, {
       owner: ctx.repo.owner,
       name: ctx.repo.name,
       since: since.toISOString(),
       cursor,
-    }, { allowPartial: true });
+    });
+    const missing = missingItems(errors, NODES_PATH);
+    if (missing === 'page') throw incompletePage('default-branch commits', data?.repository?.defaultBranchRef?.target?.history?.nodes.length ?? 0, 0, errors);
     const history = data.repository?.defaultBranchRef?.target?.history;
     if (!history) {
       // An empty repository has no default branch yet: nothing to read, nothing to remember.
@@ -49,9 +53,16 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
       ctx.page(RESOURCE, 0);
       return;
     }
-    const parsed = parseItems(ZHistoryCommit, history.nodes, `default-branch commit in ${ctx.repo.fullName}`, ctx.logger);
-    for (const commit of parsed) pending = laterOf(pending, commit.committedDate);
+    const resolved = history.nodes.filter((_, index) => !missing.has(index));
+    const parsed = parseItems(ZHistoryCommit, resolved, `default-branch commit in ${ctx.repo.fullName}`, ctx.logger);
     const rows = mapHistory(parsed, ctx.repo.id);
+    if (missing.size > 0) {
+      // What resolved is stored; the cursor and watermark stay before this page, so it is asked again.
+      await ctx.db.transaction((tx) => writeDefaultBranchCommits(tx, rows));
+      ctx.page(RESOURCE, parsed.length);
+      throw incompletePage('default-branch commits', missing.size, parsed.length, errors);
+    }
+    for (const commit of parsed) pending = laterOf(pending, commit.committedDate);
     const done = !history.pageInfo.hasNextPage;
 
     await commitCursorPage(ctx, RESOURCE, { write: (tx) => writeDefaultBranchCommits(tx, rows), done, endCursor: history.pageInfo.endCursor, pending, watermark: state?.watermark });

@@ -19,6 +19,7 @@ import {
 } from './graphql-payloads';
 import { mapPullRequest } from './map-pull-request';
 import { parseItems } from './parse-items';
+import { incompletePage, missingItems } from './partial-page';
 import { PULL_REQUEST_CONNECTIONS_QUERY, PULL_REQUESTS_QUERY } from './graphql-documents';
 import { commitCursorPage } from './commit-cursor-page';
 import { laterOf, passStart, type RepoSyncContext } from './sync-context';
@@ -32,6 +33,11 @@ interface PullRequestsPage {
 }
 
 const ZUpdatedAt = z.object({ updatedAt: z.iso.datetime({ offset: true }) });
+const NODES_PATH = ['repository', 'pullRequests', 'nodes'] as const;
+
+function connectionSize(data: PullRequestsPage | null): number {
+  return data?.repository?.pullRequests?.nodes.length ?? 0;
+}
 
 export function syncPullRequests(ctx: RepoSyncContext): Promise<void> {
   return trackPass(ctx.db, ctx.repo.id, RESOURCE, ctx.now, () => pass(ctx));
@@ -45,20 +51,24 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
   const stopBefore = passStart(ctx, state?.watermark);
 
   for (;;) {
-    const data = await ctx.github.graphql<PullRequestsPage>(PULL_REQUESTS_QUERY, { owner: ctx.repo.owner, name: ctx.repo.name, cursor }, { allowPartial: true });
+    const { data, errors } = await ctx.github.graphqlPage<PullRequestsPage>(PULL_REQUESTS_QUERY, { owner: ctx.repo.owner, name: ctx.repo.name, cursor });
+    const missing = missingItems(errors, NODES_PATH);
+    if (missing === 'page') throw incompletePage('pull requests', connectionSize(data), 0, errors);
     const connection = data.repository?.pullRequests;
     if (!connection) throw new Error(`${ctx.repo.fullName}: GitHub returned no pull requests connection`);
 
     // Keep the nodes up to the first one older than where this pass stops (the order is by updatedAt).
     const fresh: unknown[] = [];
+    let unresolved = 0;
     let reachedOld = false;
-    for (const node of connection.nodes) {
+    for (const [index, node] of connection.nodes.entries()) {
       const stamp = ZUpdatedAt.safeParse(node);
       if (stamp.success && new Date(stamp.data.updatedAt) < stopBefore) {
         reachedOld = true;
         break;
       }
-      fresh.push(node);
+      if (missing.has(index)) unresolved += 1;
+      else fresh.push(node);
     }
     const parsed = parseItems(ZPullRequestNode, fresh, `pull request in ${ctx.repo.fullName}`, ctx.logger);
     for (const pr of parsed) {
@@ -67,6 +77,12 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
       pending = laterOf(pending, pr.updatedAt);
     }
     const rows = parsed.map((pr) => mapPullRequest(pr, ctx.repo.id));
+    if (unresolved > 0) {
+      // What resolved is stored; the cursor and watermark stay before this page, so it is asked again.
+      await ctx.db.transaction((tx) => writePullRequests(tx, rows));
+      ctx.page(RESOURCE, rows.length);
+      throw incompletePage('pull requests', unresolved, rows.length, errors);
+    }
     const done = reachedOld || !connection.pageInfo.hasNextPage;
 
     await commitCursorPage(ctx, RESOURCE, { write: (tx) => writePullRequests(tx, rows), done, endCursor: connection.pageInfo.endCursor, pending, watermark: state?.watermark });

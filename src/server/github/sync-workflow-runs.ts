@@ -1,15 +1,21 @@
 /**
  * GitHub Actions runs (newest first, filtered on `created`) and every earlier attempt of re-run ones.
  * A run is re-run days after it was created, so each pass re-reads a week before the watermark.
+ * GitHub answers at most 1,000 runs to a `created`-filtered query (`total_count` counts them all): a
+ * window holding more is halved until each part fits (created-window.ts), so every run is read.
  */
 import { RequestError } from '@octokit/request-error';
 import { storedRunAttempts, writeWorkflowRuns, type WorkflowRunRows } from '@/server/db/queries/write-workflow-runs';
+import { formatWindow, newerHalf, olderRest, parseWindow, qualifierTime, type CreatedWindow } from './created-window';
 import { parseItems } from './parse-items';
 import { ZWorkflowRun, type WorkflowRun } from './rest-payloads';
 import { passStart, type RepoSyncContext } from './sync-context';
-import { syncRestList, timeField } from './sync-rest-list';
+import { syncRestList, timeField, type CappedList } from './sync-rest-list';
 
 const RERUN_WINDOW_MS = 7 * 86_400_000;
+/** GitHub's cap on runs queries filtered on `created` (or actor, branch, event, status…). */
+export const RUNS_QUERY_CAP = 1000;
+const createdAt = timeField('created_at');
 
 export function syncWorkflowRuns(ctx: RepoSyncContext): Promise<void> {
   return syncRestList<WorkflowRunRows>(ctx, {
@@ -18,9 +24,10 @@ export function syncWorkflowRuns(ctx: RepoSyncContext): Promise<void> {
     conditional: true,
     params: (state) => ({
       per_page: 100,
-      created: `>=${passStart(ctx, state?.watermark, RERUN_WINDOW_MS).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+      created: `>=${qualifierTime(passStart(ctx, state?.watermark, RERUN_WINDOW_MS))}`,
     }),
-    itemTime: timeField('created_at'),
+    itemTime: createdAt,
+    capped: splitCreatedWindow(ctx),
     prepare: async (items) => {
       const runs = parseItems(ZWorkflowRun, items, `workflow run in ${ctx.repo.fullName}`, ctx.logger);
       const rows: WorkflowRunRows = { runs: [], attempts: [] };
@@ -41,6 +48,41 @@ export function syncWorkflowRuns(ctx: RepoSyncContext): Promise<void> {
     },
     write: writeWorkflowRuns,
   });
+}
+
+/** Narrows a capped runs query to the newer half of its `created` window; the older part comes after. */
+function splitCreatedWindow(ctx: RepoSyncContext): CappedList {
+  const windowOf = (url: URL): CreatedWindow => {
+    const window = parseWindow(url.searchParams.get('created') ?? '');
+    if (!window) throw new Error(`${ctx.repo.fullName}: a workflow runs request without a readable created window: ${url.search}`);
+    return window;
+  };
+  const withWindow = (url: URL, window: CreatedWindow): URL => {
+    const narrowed = new URL(url);
+    narrowed.searchParams.set('created', formatWindow(window));
+    narrowed.searchParams.delete('page');
+    return narrowed;
+  };
+  return {
+    cap: RUNS_QUERY_CAP,
+    total: (data) => {
+      const total = (data as { total_count?: unknown } | null)?.total_count;
+      if (typeof total !== 'number') throw new Error(`${ctx.repo.fullName}: GitHub's workflow runs answer has no total_count, so a cut-short answer cannot be told`);
+      return total;
+    },
+    narrow: (url, items, total) => {
+      const window = windowOf(url);
+      const newest = items.map(createdAt).reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
+      const half = newerHalf(window, newest);
+      if (!half) throw new Error(`${ctx.repo.fullName}: ${total} workflow runs created within one second (${formatWindow(window)}); GitHub serves only ${RUNS_QUERY_CAP} of them`);
+      ctx.logger.info(`${ctx.repo.fullName}: ${total} workflow runs created ${formatWindow(window)}, over GitHub's ${RUNS_QUERY_CAP}; reading ${formatWindow(half)} first`);
+      return withWindow(url, half);
+    },
+    rest: (url, state) => {
+      const rest = olderRest(windowOf(url), passStart(ctx, state?.watermark, RERUN_WINDOW_MS));
+      return rest && withWindow(url, rest);
+    },
+  };
 }
 
 /** An attempt GitHub no longer has (old runs are purged) is logged and left out, not a failure. */

@@ -22,7 +22,7 @@ export const reportsRouter = router({
     .input(ZGenerateReportInput)
     .output(z.object({ id: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const report = await buildWeeklyReport(ctx.db, input, ctx.settings, ctx.now(), githubWebUrl(ctx.config.github.apiUrl));
+      const report = await buildWeeklyReport(ctx.db, input, ctx.settings, ctx.now(), githubWebUrl(ctx.config.github.apiUrl), ctx.config.teamSettings);
       return { id: await archiveReport(ctx.db, report) };
     }),
 });

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '@/config/env';
 import { NothingToSyncError } from '@/server/services/sync-repositories';
 import { USAGE, UsageError, parseCliArgs, type TCliArgs } from './args';
 import { demoCommand } from './commands/demo';
+import { nudgeCommand } from './commands/nudge';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
@@ -36,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         return await demoCommand(args, config);
       case 'report':
         return await reportCommand(args, config);
+      case 'nudge':
+        return await nudgeCommand(args, config);
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof NothingToSyncError) {

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { Agreements } from '@/metrics/agreements/types';
+import type { WorkingHours } from '@/metrics/agreements/working-hours';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -59,14 +60,6 @@ const ZTeamObject = z
   .strict();
 
 export const ZTeamsFile = z.record(z.string().regex(/^[\w.-]+$/, 'a team slug: letters, digits, . _ -'), z.union([ZMembers, ZTeamObject]));
-
-export interface WorkingHours {
-  /** 0 Sunday … 6 Saturday. */
-  days: number[];
-  /** Minutes after local midnight: [from, to). */
-  from: number;
-  to: number;
-}
 
 export interface TeamSettings {
   members: string[];

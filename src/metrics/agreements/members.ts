@@ -52,7 +52,9 @@ export function firstReviewMembers(prs: readonly PullRequestRecord[], hours: num
     const until = firstReviewAt ?? (pr.state === 'open' ? options.now : ended!);
     const waited = until > readyAt ? businessSeconds(readyAt, until, options.timeZone) : 0;
     if (!firstReviewAt && waited <= limit) return []; // pending, or ended unreviewed inside the target
-    const state = firstReviewAt ? `reviewed:${firstReviewAt.toISOString()}` : pr.state === 'open' ? 'waiting' : `ended:${pr.state}`;
+    // Waiting: new commits pushed while it waits change its state (a nudge about it is due again).
+    const head = pr.commits.reduce<{ sha: string; authoredAt: Date } | null>((a, c) => (!a || c.authoredAt >= a.authoredAt ? c : a), null);
+    const state = firstReviewAt ? `reviewed:${firstReviewAt.toISOString()}` : pr.state === 'open' ? `waiting:${head?.sha ?? ''}` : `ended:${pr.state}`;
     return [
       {
         agreement: 'firstReview',
@@ -176,7 +178,8 @@ export function redBranchMembers(red: RedTime, hours: number, team: TeamScope, o
         measured: seconds,
         ongoing: s.ongoing,
         key: `red-branch:${repo}:${s.workflow}@${s.startedAt.toISOString()}`,
-        state: s.ongoing ? 'red' : 'green',
+        // Still red: another failing run changes its state (a nudge about it is due again).
+        state: s.ongoing ? `red:${s.failingRunIds.at(-1)}` : 'green',
         subject: { type: 'red-branch', repo, workflow: s.workflow, branch: s.branch, runId },
       },
     ];

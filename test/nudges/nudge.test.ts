@@ -21,9 +21,13 @@ import { parseCliArgs } from '@/cli/args';
 import { nudgeCommand } from '@/cli/commands/nudge';
 import { loadConfig } from '@/config/env';
 import { startFakeGitHub } from '@/fake-github/server';
+import { createCaller } from '@/server/api/root';
 import { openDatabase } from '@/server/db/client';
+import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
+import { metricSettings } from '@/server/metric-settings';
 import { buildOrg, buildWorkflowRun } from '../support/fake-org-builder';
 import { syncWithFake } from '../support/sync-harness';
+import { testContext } from '../support/test-context';
 
 const HOSTILE = '<!channel> @here *bold* <http://evil.example|click me> _it_ ~gone~ `code` https://evil.example/x';
 const NOW = new Date('2024-01-10T10:00:00Z');
@@ -191,5 +195,36 @@ describe('leadline nudge', () => {
     const bad = await run(['--team', 'nope'], minutes(35));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('Unknown team nope: the configured teams are backend');
+  });
+
+  it('the same breaches make the week’s adherence, on the dashboard’s API and in the weekly report', async () => {
+    const now = minutes(40);
+    const database = await openDatabase({ dataDir });
+    try {
+      const week = { from: new Date('2024-01-08T00:00:00Z'), to: new Date('2024-01-15T00:00:00Z') };
+      const { teams } = await createCaller(testContext(database.db, {}, now, config())).agreements.list({ ...week, team: 'backend' });
+      // At Wed 10:40: first review #1 (Mon 15 h + Tue 24 h + 10 h 40 min) and #2 (15 h + 10 h 40 min) broke 8 h, #3 (2 h 40 min) is
+      // pending → 0 of 2. Bob's request on #2 (25 h 39 min) broke 4 h → 0 of 1. CI red since 06:05 (4 h 35 min) broke 2 h → 0 of 1.
+      // The week before had nothing: no previous value.
+      expect(teams.map((t) => [t.team, t.agreements.map((a) => [a.agreement, a.current.met, a.current.applied, a.previous.value, a.breaches.length])])).toEqual([
+        ['backend', [['firstReview', 0, 2, null, 2], ['reviewResponse', 0, 1, null, 1], ['redBranch', 0, 1, null, 1]]],
+      ]);
+      await expect(createCaller(testContext(database.db, {}, now, config())).agreements.list({ ...week, team: 'nope' })).rejects.toThrow(/Unknown team nope/);
+
+      const report = await buildWeeklyReport(database.db, { week: '2024-W02' }, metricSettings(config()), now, 'https://github.com', config().teamSettings);
+      expect(report.agreements).toEqual([
+        {
+          team: 'backend',
+          agreements: [
+            expect.objectContaining({ agreement: 'firstReview', adherence: 0, met: 0, applied: 2, previousWeek: null, changeVsPreviousWeek: null }),
+            expect.objectContaining({ agreement: 'reviewResponse', adherence: 0, met: 0, applied: 1 }),
+            expect.objectContaining({ agreement: 'redBranch', adherence: 0, met: 0, applied: 1 }),
+          ],
+        },
+      ]);
+      expect(report.agreements[0]!.agreements[0]!.breaches.map((b) => b.name)).toEqual(['acme/api#2', 'acme/api#1']);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -52,6 +52,10 @@ describe.skipIf(!world)('working agreements in a browser', () => {
     const approval = panel.locator('[data-team="backend"] [data-agreement="approvalBeforeMerge"]');
     expect(await approval.getAttribute('data-met')).toBe(String(approved.length));
     expect(await approval.getAttribute('data-applied')).toBe(String(merged.length));
+    // Opened, it lists every member behind the number: the breaches, then (folded) those that kept it.
+    await approval.locator('summary').first().click();
+    expect(await approval.locator('[data-breach]').count()).toBe(merged.length - approved.length);
+    expect(await approval.locator('.agreement-kept > summary').textContent()).toBe(`The ${approved.length} that kept it`);
 
     // Open the agreement with the most breaches, then one of its breaches.
     const firstReview = panel.locator('[data-team="backend"] [data-agreement="firstReview"]');

@@ -11,7 +11,7 @@ import { githubWebUrl } from '@/config/github-web-url';
 import { openDatabase } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { metricSettings } from '@/server/metric-settings';
-import { nudgeText } from '@/server/services/nudges/nudge-message';
+import { itemCount, nudgeText } from '@/server/services/nudges/nudge-message';
 import { runNudges } from '@/server/services/nudges/run-nudges';
 import { DeliveryError, type DeliveryOptions } from '@/server/services/reports/deliver-report';
 import type { ZNudgeArgs } from '../args';
@@ -48,7 +48,7 @@ export async function nudgeCommand(args: z.infer<typeof ZNudgeArgs>, config: Con
       if (r.status === 'outside-working-hours') err.write(`${team}: outside its working hours (${r.workingHours}), nothing sent; ${r.breaching} item(s) breaking now\n`);
       else if (r.status === 'nothing-new' && r.breaching === 0) err.write(`${team}: nothing breaks its agreements now\n`);
       else if (r.status === 'nothing-new') err.write(`${team}: nothing new to nudge (${r.breaching} item(s) breaking now, each already nudged)\n`);
-      else if (r.status === 'sent') err.write(`${team}: posted ${r.message ? countItems(r.message) : 0} item(s)\n`);
+      else if (r.status === 'sent') err.write(`${team}: posted ${r.message ? itemCount(r.message) : 0} item(s)\n`);
       else {
         const note = r.insideWorkingHours ? '' : ` (outside its working hours, ${r.workingHours}: a real run would send this later)`;
         out.write(`--- would send for ${team}${note}\n${nudgeText(r.message!)}\n\n`);
@@ -69,5 +69,3 @@ export async function nudgeCommand(args: z.infer<typeof ZNudgeArgs>, config: Con
     await database.close();
   }
 }
-
-const countItems = (m: NonNullable<Awaited<ReturnType<typeof runNudges>>[number]['message']>) => m.sections.reduce((n, s) => n + s.groups.reduce((k, g) => k + g.items.length, 0), 0);

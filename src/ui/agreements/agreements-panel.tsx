@@ -1,7 +1,8 @@
 /**
  * The overview's "Working agreements" panel (docs/agreements.md#on-the-dashboard): per team, each
  * agreement with its adherence this period, met / applied, the change against the previous period,
- * its weekly trend, and the breaches (opened in place, each linking to GitHub).
+ * its weekly trend, and the members behind the number (opened in place, each linking to GitHub):
+ * the breaches first, then those that kept it.
  */
 import type { TeamAgreements } from '@/server/services/agreements/agreements.types';
 import { formatChange, formatRatio } from '@/formats/metric-format';
@@ -65,6 +66,26 @@ export function AgreementsPanel({ teams }: { teams: TeamAgreements[] }) {
                           ))}
                           {a.breaches.length > SHOWN_BREACHES && <li className="muted">and {a.breaches.length - SHOWN_BREACHES} more</li>}
                         </ul>
+                      )}
+                      {a.kept.length > 0 && (
+                        <details className="agreement-kept">
+                          <summary className="muted small">The {a.kept.length} that kept it</summary>
+                          <ul className="agreement-breaches">
+                            {a.kept.slice(0, SHOWN_BREACHES).map((b) => (
+                              <li key={b.key} data-kept={b.key}>
+                                <a href={b.url} target="_blank" rel="noreferrer noopener">
+                                  {b.name}
+                                </a>
+                                {b.title && <> {b.title}</>}{' '}
+                                <span className="muted">
+                                  {b.reviewer && `${b.reviewer}, `}
+                                  {b.measured} · {b.week}
+                                </span>
+                              </li>
+                            ))}
+                            {a.kept.length > SHOWN_BREACHES && <li className="muted">and {a.kept.length - SHOWN_BREACHES} more</li>}
+                          </ul>
+                        </details>
                       )}
                     </details>
                   </li>

@@ -7,8 +7,10 @@ import { AGREEMENT_KEYS } from '@/metrics/agreements/types';
 
 export const ZAgreementKey = z.enum(AGREEMENT_KEYS);
 
+/** One member an agreement applied to (a breach when `met` is false). */
 export const ZAgreementBreach = z.object({
   agreement: ZAgreementKey,
+  met: z.boolean(),
   /** Stable identity of the item (a nudge's memory key). */
   key: z.string(),
   /** Its state: a nudge is sent again when it changes. */
@@ -41,7 +43,10 @@ export const ZAgreementView = z.object({
   current: ZAdherenceValue,
   previous: ZAdherenceValue,
   trend: z.array(ZAdherenceValue.extend({ week: z.string(), partial: z.boolean() })),
+  /** The period's members that broke it, newest first. */
   breaches: z.array(ZAgreementBreach),
+  /** The period's members that met it, newest first: with the breaches, every member behind the number. */
+  kept: z.array(ZAgreementBreach),
 });
 export type AgreementView = z.infer<typeof ZAgreementView>;
 

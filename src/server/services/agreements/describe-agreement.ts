@@ -33,7 +33,7 @@ function measuredText(member: AgreementMember): string {
     case 'prSize':
       return `${m} changed lines`;
     case 'approvalBeforeMerge':
-      return 'merged without an approving review';
+      return member.met ? 'approved before the merge' : 'merged without an approving review';
     case 'redBranch':
       return `${member.ongoing ? 'red for' : 'was red for'} ${formatDuration(m)}`;
     case 'coverageDrop':
@@ -43,7 +43,7 @@ function measuredText(member: AgreementMember): string {
 
 export function breachOf(member: AgreementMember, githubUrl: string): AgreementBreach {
   const s = member.subject;
-  const base = { agreement: member.agreement, key: member.key, state: member.state, kind: s.type, week: member.week, at: member.at, ongoing: member.ongoing, repo: s.repo, measured: measuredText(member) };
+  const base = { agreement: member.agreement, met: member.met, key: member.key, state: member.state, kind: s.type, week: member.week, at: member.at, ongoing: member.ongoing, repo: s.repo, measured: measuredText(member) };
   switch (s.type) {
     case 'pull-request':
       return { ...base, name: `${s.repo}#${s.number}`, title: s.title, author: s.author, reviewer: null, url: `${githubUrl}/${s.repo}/pull/${s.number}` };

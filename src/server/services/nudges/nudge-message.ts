@@ -42,10 +42,11 @@ export function nudgeMessage(team: string, breaches: readonly AgreementBreach[],
   return { team, digest, sections };
 }
 
-const count = (message: NudgeMessage) => message.sections.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.items.length, 0), 0);
+/** How many items a message holds. */
+export const itemCount = (message: NudgeMessage) => message.sections.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.items.length, 0), 0);
 
 function headline(message: NudgeMessage): string {
-  const n = count(message);
+  const n = itemCount(message);
   return `${message.digest ? 'Daily digest' : 'Nudge'} for team ${message.team}: ${n} item${n === 1 ? '' : 's'} past a working agreement`;
 }
 

@@ -7,8 +7,7 @@
  * what the nudges remember). `dryRun`: nothing posted, nothing remembered.
  */
 import type { TeamSettings } from '@/config/teams-file';
-import { currentBreaches } from '@/metrics/agreements/adherence';
-import { configuredAgreements } from '@/metrics/agreements/adherence';
+import { configuredAgreements, currentBreaches } from '@/metrics/agreements/adherence';
 import { describeWorkingHours, withinWorkingHours } from '@/metrics/agreements/working-hours';
 import type { Db } from '@/server/db/client';
 import { loadNudgedStates, recordNudges } from '@/server/db/queries/nudges';

@@ -124,7 +124,8 @@ export async function buildWeeklyReport(
 
   const attention = attentionOf(current, context);
   // The report's team's agreements; a report of everyone shows every team's. A team without agreements shows none.
-  const teamAgreements = input.authors?.length ? [] : await listAgreements(db, { from: week.from, to: week.to, repos: input.repos, team: input.team }, settings, teams, now, githubUrl, before.at(-1));
+  const noAgreements = !!input.authors?.length || (input.team !== undefined && !teams[input.team]);
+  const teamAgreements = noAgreements ? [] : await listAgreements(db, { from: week.from, to: week.to, repos: input.repos, team: input.team }, settings, teams, now, githubUrl, before.at(-1));
   return {
     version: 1,
     week: { key: week.key, from: week.from, to: week.to },

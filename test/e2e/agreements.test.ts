@@ -59,7 +59,7 @@ describe.skipIf(!world)('working agreements in a browser', () => {
 
     // Open the agreement with the most breaches, then one of its breaches.
     const firstReview = panel.locator('[data-team="backend"] [data-agreement="firstReview"]');
-    await firstReview.locator('summary').click();
+    await firstReview.locator('summary').first().click();
     const breach = firstReview.locator('[data-breach]').first();
     await breach.waitFor({ state: 'visible' });
     const link = breach.locator('a');

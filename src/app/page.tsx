@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getServerCaller } from '@/server/api/server-caller';
 import { explainPeriodOf, filtersToSearch, withFilters, type SearchParams } from '@/ui/filters/dashboard-filters';
+import { AgreementsPanel } from '@/ui/agreements/agreements-panel';
+import { cardAgreement } from '@/ui/agreements/card-agreement';
 import { AttentionList } from '@/ui/dashboard/attention-list';
 import { ExplainPanel } from '@/ui/dashboard/explain-panel';
 import { FilterBar } from '@/ui/dashboard/filter-bar';
@@ -27,11 +29,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const result = await dataOrReason(
     Promise.all([
       caller.metrics.teamHealth(query),
+      caller.agreements.list({ from: query.from, to: query.to, repos: query.repos, team: query.team }),
       filters.explain && explainPeriod ? caller.metrics.explain({ ...query, ...explainPeriod, metric: filters.explain }) : null,
     ]),
   );
   if (!result.ok) return <BadFilters reason={result.reason} resetHref="/" />;
-  const [health, explanation] = result.data;
+  const [health, agreements, explanation] = result.data;
+  // With a team filter, the cards its agreements are about show its target and adherence.
+  const teamAgreements = query.team ? agreements.teams.find((t) => t.team === query.team) : undefined;
   if (filters.week && !explainPeriod) return <BadFilters reason={`week: ${filters.week} is not a week`} resetHref="/" />;
 
   const base = withFilters(filters, { explain: undefined });
@@ -45,7 +50,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section aria-label="Headline metrics" className="cards">
         {health.cards.map((card) => (
-          <MetricCard key={card.key} card={card} href={hrefFor(card.key)} active={filters.explain === card.key} />
+          <MetricCard key={card.key} card={card} href={hrefFor(card.key)} active={filters.explain === card.key} agreement={cardAgreement(card.key, teamAgreements)} />
         ))}
       </section>
 
@@ -64,6 +69,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <PhaseChart weeks={health.phases} />
         </section>
       </div>
+
+      <AgreementsPanel teams={agreements.teams} />
 
       <AttentionList attention={health.attention} githubUrl={githubUrl} />
 

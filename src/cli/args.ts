@@ -30,6 +30,12 @@ Commands:
              --out FILE|DIR      write there (default: standard output)
              --post              also post it: the Markdown summary to LEADLINE_SLACK_WEBHOOK_URL,
                                  the JSON to LEADLINE_WEBHOOK_URL
+  nudge    Post what breaks a team's working agreement right now (docs/agreements.md) to
+           LEADLINE_SLACK_WEBHOOK_URL and/or LEADLINE_WEBHOOK_URL: each item once until its
+           state changes, and only inside the team's working hours
+             --digest            each team's whole list (a daily digest)
+             --dry-run           print what it would send; send and remember nothing
+             --team SLUG         only this team
   help     Show this help
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or configuration.
@@ -66,9 +72,15 @@ export const ZReportArgs = z
     post: z.boolean().default(false),
   })
   .refine((a) => !a['all-formats'] || a.out, { message: 'write all four formats to a directory: add --out DIR', path: ['all-formats'] });
+export const ZNudgeArgs = z.object({
+  command: z.literal('nudge'),
+  digest: z.boolean().default(false),
+  'dry-run': z.boolean().default(false),
+  team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
+});
 export const ZHelpArgs = z.object({ command: z.literal('help') });
 
-export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZReportArgs, ZHelpArgs]);
+export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZReportArgs, ZNudgeArgs, ZHelpArgs]);
 export type CliArgs = z.infer<typeof ZCliArgs>;
 
 const OPTIONS = {
@@ -84,6 +96,7 @@ const OPTIONS = {
     out: { type: 'string' },
     post: { type: 'boolean' },
   },
+  nudge: { digest: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, team: { type: 'string' } },
   help: {},
 } as const;
 

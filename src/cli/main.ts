@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '@/config/env';
 import { NothingToSyncError } from '@/server/services/sync/sync-repositories';
 import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
+import { nudgeCommand } from './commands/nudge';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
@@ -38,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'report':
         return await reportCommand(args, config);
+      case 'nudge':
+        return await nudgeCommand(args, config);
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof NothingToSyncError) {

@@ -5,8 +5,10 @@
  * forbids it).
  */
 import { createEnv } from '@t3-oss/env-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
+import { describeTeamsIssues, teamSettings, ZTeamsFile, type TeamSettings } from './teams-file';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -54,28 +56,33 @@ const timeZone = z
   }, 'not an IANA time zone (e.g. Europe/Berlin)');
 
 /**
- * A JSON file of teams, `{ "platform": ["alice", "bob"], "web": ["carol"] }`: team slug → GitHub
- * logins. Read once at start-up; a missing file or a bad shape stops start-up like any bad value.
+ * A JSON file of teams (teams-file.ts): team slug → member logins, or → an object with its members,
+ * repositories, time zone, working hours and working agreements. Read once at start-up; a missing
+ * file or a bad shape stops start-up like any bad value, naming the bad entry.
  */
-const ZTeams = z.record(z.string().regex(/^[\w.-]+$/, 'a team slug: letters, digits, . _ -'), z.array(z.string().regex(/^[\w.[\]-]+$/, 'a GitHub login')).min(1));
+function readTeamsFile(file: string): { ok: true; teams: Record<string, TeamSettings> } | { ok: false; message: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, message: `cannot read a JSON object of teams from ${file}: ${(error as Error).message}` };
+  }
+  const parsed = ZTeamsFile.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: `${file}: ${describeTeamsIssues(parsed.error)}` };
+  return { ok: true, teams: teamSettings(parsed.data) };
+}
+
 const teamsFile = z
   .string()
   .optional()
-  .transform((path, ctx) => {
-    if (!path) return {};
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `cannot read a JSON object of teams from ${path}: ${(error as Error).message}` });
+  .transform((file, ctx) => {
+    if (!file) return null;
+    const read = readTeamsFile(file);
+    if (!read.ok) {
+      ctx.addIssue({ code: 'custom', message: read.message });
       return z.NEVER;
     }
-    const parsed = ZTeams.safeParse(raw);
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'teams'}: ${i.message}`).join('; ')}` });
-      return z.NEVER;
-    }
-    return parsed.data;
+    return read.teams;
   });
 
 /** "2026-01-31" or a span back from now: "90d", "26w". */
@@ -145,6 +152,8 @@ export interface Config {
   syncSince: string;
   /** Team slug → member logins, from LEADLINE_TEAMS_FILE. */
   teams: Record<string, string[]>;
+  /** Team slug → its members, repositories, time zone, working hours and working agreements. */
+  teamSettings: Record<string, TeamSettings>;
   /** Where `report --post` delivers (secrets: never logged). */
   webhooks: { slack: string | null; generic: string | null };
   /** Coverage report artifacts to download; null: none (LEADLINE_COVERAGE_ARTIFACT unset). */
@@ -177,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
   });
 
+  const teams = parsed.LEADLINE_TEAMS_FILE ?? defaultTeams(parsed.LEADLINE_DATA_DIR);
   return {
     github: { apiUrl: parsed.GITHUB_API_URL, auth: githubAuth(parsed) },
     repos: parsed.LEADLINE_REPOS,
@@ -189,10 +199,23 @@ export function loadConfig(env: Env = process.env): Config {
     incidentLabel: parsed.LEADLINE_INCIDENT_LABEL,
     hotfixPattern: parsed.LEADLINE_HOTFIX_PATTERN,
     syncSince: parsed.LEADLINE_SYNC_SINCE,
-    teams: parsed.LEADLINE_TEAMS_FILE,
+    teams: Object.fromEntries(Object.entries(teams).map(([slug, team]) => [slug, team.members])),
+    teamSettings: teams,
     webhooks: { slack: parsed.LEADLINE_SLACK_WEBHOOK_URL ?? null, generic: parsed.LEADLINE_WEBHOOK_URL ?? null },
     coverageArtifacts: parsed.LEADLINE_COVERAGE_ARTIFACT ? { pattern: parsed.LEADLINE_COVERAGE_ARTIFACT, maxBytes: parsed.LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES } : null,
   };
+}
+
+/**
+ * Without LEADLINE_TEAMS_FILE, `<LEADLINE_DATA_DIR>/teams.json` if there is one: the demo writes its
+ * teams and agreements there, so everything pointed at the demo's data directory finds them.
+ */
+function defaultTeams(dataDir: string): Record<string, TeamSettings> {
+  const file = path.join(dataDir, 'teams.json');
+  if (!existsSync(file)) return {};
+  const read = readTeamsFile(file);
+  if (!read.ok) throw new ConfigError(`Invalid configuration:\n  LEADLINE_DATA_DIR's teams.json: ${read.message}`);
+  return read.teams;
 }
 
 function githubAuth(env: {

@@ -3,7 +3,7 @@
  * so the essentials are inline too), inline SVG sparklines, no script, no external resource; it
  * prints on A4 without the colours getting lost.
  */
-import { formatChange, formatDuration, formatMetricValue, formatPercent } from '@/formatting/metric-values';
+import { formatChange, formatDuration, formatMetricValue, formatPercent, formatRatio } from '@/formatting/metric-values';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { escapeHtml as h, safeUrl } from './escape';
@@ -21,6 +21,23 @@ function list(title: string, items: string[], empty: string): string {
   return `<h3 style="font-size:15px;margin:16px 0 6px">${h(title)} <span style="color:#5b6573;font-weight:400">${items.length}</span></h3>${
     items.length ? `<ul style="margin:0;padding-left:20px">${items.map((i) => `<li style="margin:2px 0">${i}</li>`).join('')}</ul>` : `<p style="color:#5b6573;margin:0">${h(empty)}</p>`
   }`;
+}
+
+function agreementsHtml(report: WeeklyReport, th: (text: string, numeric?: boolean) => string): string {
+  if (!report.agreements.length) return '';
+  const teams = report.agreements.map((team) => {
+    const rows = team.agreements
+      .map((a) => {
+        const colour = a.changeVsPreviousWeek === null || a.changeVsPreviousWeek === 0 ? '#5b6573' : a.changeVsPreviousWeek > 0 ? '#1a7f37' : '#c62828';
+        return `<tr data-agreement="${h(a.agreement)}"><td style="${CELL}">${h(a.label)}</td><td style="${NUM};font-weight:600">${h(formatRatio(a.adherence))}</td><td style="${NUM}">${a.met} / ${a.applied}</td><td style="${NUM}">${h(formatRatio(a.previousWeek))}</td><td style="${NUM};color:${colour}">${h(formatChange('ratio', a.changeVsPreviousWeek))}</td></tr>`;
+      })
+      .join('');
+    const breaches = team.agreements.flatMap((a) =>
+      a.breaches.map((b) => `${h(a.label)}: ${link(b.url, b.name)}${b.title ? ` ${h(b.title)}` : ''} <span style="color:#5b6573">${b.reviewer ? `${h(b.reviewer)}, ` : ''}${h(b.measured)}</span>`),
+    );
+    return `<h3 style="font-size:15px;margin:16px 0 6px">Team ${h(team.team)}</h3><table style="border-collapse:collapse;width:100%"><thead><tr>${th('Agreement')}${th('This week', true)}${th('Met / applied', true)}${th('Previous week', true)}${th('Change', true)}</tr></thead><tbody>${rows}</tbody></table>${list('Broken this week', breaches, 'Nothing broke an agreement this week.')}`;
+  });
+  return `<h2 style="font-size:17px;margin:20px 0 8px">Working agreements</h2>${teams.join('')}`;
 }
 
 export function renderHtml(report: WeeklyReport): string {
@@ -66,6 +83,7 @@ ${list('Review requests waiting', a.waitingReviewRequests.map((p) => `${prLine(p
 ${list('Red default branches', a.redDefaultBranches.map((r) => `${link(r.url, `${r.repo} ${r.workflow}`)} <span style="color:#5b6573">since ${h(r.since.toISOString().slice(0, 16).replace('T', ' '))} UTC</span>`), 'Every default branch is green.')}
 ${list('Coverage drops', a.coverageDrops.map((d) => `${link(d.url, d.repo)} ${h(formatPercent(d.fromPct))} → ${h(formatPercent(d.toPct))}`), 'No coverage drop.')}
 ${list('Merged without review', a.unreviewedMerges.map(prLine), 'Every merged PR was reviewed.')}
+${agreementsHtml(report, th)}
 <h2 style="font-size:17px;margin:20px 0 8px">Slowest pull requests</h2>
 ${list('By cycle time', report.slowestPullRequests.map((p) => `${prLine(p)} <span style="color:#5b6573">${h(formatDuration(p.cycleSeconds))}</span>`), 'No PR merged this week.')}
 <p style="color:#5b6573;font-size:12px;margin-top:24px">Definitions: docs/metrics.md${report.preset === 'devlake' ? " (DevLake's preset)" : ''}. Generated ${h(report.generatedAt.toISOString())} by Leadline.</p>

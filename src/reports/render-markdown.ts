@@ -1,5 +1,5 @@
 /** The report as Markdown that pastes well into Slack, GitHub and Confluence. */
-import { formatChange, formatDuration, formatMetricValue, formatPercent } from '@/formatting/metric-values';
+import { formatChange, formatDuration, formatMetricValue, formatPercent, formatRatio } from '@/formatting/metric-values';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { escapeMarkdown as md, safeUrl } from './escape';
@@ -42,6 +42,19 @@ export function renderMarkdown(report: WeeklyReport): string {
   section('Red default branches', a.redDefaultBranches.map((r) => `[${md(r.repo)} ${md(r.workflow)}](${safeUrl(r.url)}) red since ${r.since.toISOString().slice(0, 16).replace('T', ' ')} UTC`), 'none');
   section('Coverage drops', a.coverageDrops.map((d) => `[${md(d.repo)}](${safeUrl(d.url)}) ${formatPercent(d.fromPct)} → ${formatPercent(d.toPct)}`), 'none');
   section('Merged without review', a.unreviewedMerges.map((p) => prLink(p)), 'none');
+
+  if (report.agreements.length) {
+    lines.push('## Working agreements', '');
+    for (const team of report.agreements) {
+      lines.push(`**Team ${md(team.team)}**`, '', '| Agreement | This week | Met / applied | Previous week | Change |', '|---|---|---|---|---|');
+      for (const a of team.agreements) {
+        lines.push(`| ${md(a.label)} | ${formatRatio(a.adherence)} | ${a.met} / ${a.applied} | ${formatRatio(a.previousWeek)} | ${formatChange('ratio', a.changeVsPreviousWeek)} |`);
+      }
+      lines.push('');
+      const breaches = team.agreements.flatMap((a) => a.breaches.map((b) => `${md(a.label)}: [${md(b.name)}](${safeUrl(b.url)})${b.title ? ` ${md(b.title)}` : ''}${b.reviewer ? `, ${md(b.reviewer)}` : ''}, ${md(b.measured)}`));
+      if (breaches.length) lines.push('Broken this week:', '', ...breaches.map((b) => `- ${b}`), '');
+    }
+  }
 
   lines.push('## Slowest pull requests', '', ...(report.slowestPullRequests.length ? report.slowestPullRequests.map((p) => `- ${prLink(p)}: cycle time ${formatDuration(p.cycleSeconds)}`) : ['- none merged']), '');
   lines.push(`_Definitions: docs/metrics.md${report.preset === 'devlake' ? " (DevLake's preset)" : ''}. Generated ${report.generatedAt.toISOString()}._`, '');

@@ -63,6 +63,28 @@ export const ZWeeklyReport = z.object({
     coverageDrops: z.array(z.object({ repo: z.string(), fromPct: z.number(), toPct: z.number(), change: z.number(), url: z.string() })),
     unreviewedMerges: z.array(ZPrLine.extend({ mergedAt: z.date() })),
   }),
+  /** Each team's working agreements this week against the previous week (docs/agreements.md). */
+  agreements: z.array(
+    z.object({
+      team: z.string(),
+      agreements: z.array(
+        z.object({
+          agreement: z.string(),
+          label: z.string(),
+          /** Hours, lines or pp; `true` for approval before merge. */
+          target: z.union([z.number(), z.literal(true)]),
+          /** met / applied (0–1); null when it applied to nothing. */
+          adherence: num,
+          met: z.number().int(),
+          applied: z.number().int(),
+          previousWeek: num,
+          changeVsPreviousWeek: num,
+          /** The week's breaches, newest first (at most 10). */
+          breaches: z.array(z.object({ name: z.string(), title: z.string().nullable(), reviewer: z.string().nullable(), measured: z.string(), url: z.string() })),
+        }),
+      ),
+    }),
+  ),
   slowestPullRequests: z.array(ZPrLine.extend({ cycleSeconds: z.number(), mergedAt: z.date().nullable() })),
 });
 export type WeeklyReport = z.infer<typeof ZWeeklyReport>;

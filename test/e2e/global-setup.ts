@@ -4,12 +4,13 @@
  * into an embedded database, and `next start` serving it on a free port. Debian's chromium drives it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { demoTeamsFile } from '@/fake-github/demo-teams';
 import { startFakeGitHub } from '@/fake-github/server';
 import { generateOrgWithTruth } from '@/fake-github/truth';
 import { openDatabase } from '@/server/db/client';
@@ -81,9 +82,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await database.close();
   }
 
+  // The demo's teams and working agreements, as `npm run demo` writes them.
+  const teamsFile = path.join(dataDir, 'teams.json');
+  writeFileSync(teamsFile, JSON.stringify(demoTeamsFile(org)));
+
   const port = await freePort();
   const server = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...env, LEADLINE_DATA_DIR: path.join(dataDir, 'db'), DATABASE_URL: '', NODE_ENV: 'production' },
+    env: { ...env, LEADLINE_DATA_DIR: path.join(dataDir, 'db'), LEADLINE_TEAMS_FILE: teamsFile, DATABASE_URL: '', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

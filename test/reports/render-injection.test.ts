@@ -48,6 +48,21 @@ const report: WeeklyReport = {
     coverageDrops: [],
     unreviewedMerges: [{ ...pr(3, LINK), mergedAt: new Date('2026-11-05T10:00:00Z') }],
   },
+  agreements: [
+    {
+      team: 'platform',
+      agreements: [
+        {
+          agreement: 'firstReview', label: 'First review within 8 business hours of ready for review', target: 8, adherence: 0.5, met: 1, applied: 2, previousWeek: 0.75, changeVsPreviousWeek: -0.25,
+          breaches: [{ name: 'acme/api#5', title: `${XSS} ${LINK} <!channel>`, reviewer: null, measured: 'waited 15 h (business time) for a first review', url: 'https://github.com/acme/api/pull/5' }],
+        },
+        {
+          agreement: 'reviewResponse', label: 'Each review request answered within 4 business hours', target: 4, adherence: null, met: 0, applied: 0, previousWeek: null, changeVsPreviousWeek: null,
+          breaches: [{ name: 'acme/api#6', title: FORMULA, reviewer: '<b>bob</b>', measured: 'waiting 1 d', url: 'javascript:alert(2)' }],
+        },
+      ],
+    },
+  ],
   slowestPullRequests: [{ ...pr(4, `${LINK} | broken | table`), cycleSeconds: 400_000, mergedAt: new Date('2026-11-06T10:00:00Z') }],
 };
 
@@ -61,6 +76,11 @@ describe('reports render GitHub text inert', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('=HYPERLINK(&#34;http://x&#34;)');
     expect(html).toContain('left out: acme/&#60;img src=x onerror=alert(1)&#62;.');
+    // The agreements section: the breach's title is text, its link only if http(s).
+    expect(html).toContain('Working agreements');
+    expect(html).toContain('<td style="padding:6px 10px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600">50 %</td>');
+    expect(html).toContain('&#60;!channel&#62;');
+    expect(html).not.toContain('javascript:alert(2)');
   });
 
   it('Markdown: no HTML, no link or image, no table break from a title', () => {
@@ -72,6 +92,11 @@ describe('reports render GitHub text inert', () => {
     expect(md).toContain('\\| broken \\| table');
     expect(md).toContain('left out: acme/&lt;img src=x onerror=alert(1)&gt;.');
     expect(md).not.toContain('javascript:');
+    // The agreements: 1 / 2 = 50 %, previous 75 %, change 0.5 − 0.75 = −25 pp.
+    expect(md).toContain('| First review within 8 business hours of ready for review | 50 % | 1 / 2 | 75 % | −25 pp |');
+    expect(md).toContain('[acme/api#5](https://github.com/acme/api/pull/5) &lt;img src=x onerror=alert(1)&gt; \\[click me\\]');
+    expect(md).toContain('&lt;\\!channel&gt;');
+    expect(md).not.toContain('javascript:alert(2)');
     // Our own links still work.
     expect(md).toContain('[acme/api#4](https://github.com/acme/api/pull/4)');
   });
@@ -79,6 +104,7 @@ describe('reports render GitHub text inert', () => {
   it('CSV: a cell that would run as a formula is neutralised', () => {
     // The report's CSV holds metrics per repository; the writer under it is shared with every CSV.
     expect(renderCsv(report)).toContain('2026-W45,acme/api,cycleTime,Cycle time,duration,103680,400000,12,121320,-17640,,');
+    expect(renderCsv(report)).toContain('2026-W45,team:platform,agreement:firstReview,First review within 8 business hours of ready for review,ratio,0.5,,2,0.75,-0.25,,');
     expect(toCsv(['title'], [[FORMULA], ['+SUM(1)'], ['-2+3'], ['@cmd']])).toBe(`title\r\n"'=HYPERLINK(""http://x"")"\r\n'+SUM(1)\r\n'-2+3\r\n'@cmd\r\n`);
   });
 

@@ -6,11 +6,12 @@
  * no token and no network; the fake keeps answering until the app stops.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Config } from '@/config/env';
+import { demoTeamsFile } from '@/fake-github/demo-teams';
 import { describeOrg, generateOrg } from '@/fake-github/generate-org';
 import { serveFakeGitHub } from '@/fake-github/http-server';
 import { openDatabase } from '@/server/db/client';
@@ -32,6 +33,12 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
   process.stderr.write(`Generated the demo org "${org.login}": ${JSON.stringify(describeOrg(org))}\n`);
 
   // Served over HTTP on 127.0.0.1 (not only inside this process), so the app's "Sync now" can use it too.
+  // Its teams and their working agreements, where everything pointed at this data directory finds them.
+  mkdirSync(dataDir, { recursive: true });
+  const teamsFile = path.join(dataDir, 'teams.json');
+  writeFileSync(teamsFile, `${JSON.stringify(demoTeamsFile(org), null, 2)}\n`);
+  process.stderr.write(`Wrote the demo's teams and working agreements to ${teamsFile}.\n`);
+
   const fake = await serveFakeGitHub(org);
   process.stderr.write(`The demo's fake GitHub answers at ${fake.apiUrl} (GraphQL: ${fake.graphqlUrl}) while the demo runs.\n`);
   const github = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: DEMO_TOKEN, LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: `${(DEMO_WEEKS + 1) * 7}d` };
@@ -64,6 +71,7 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
   process.stdout.write(`Demo data is in ${dataDir}.\n`);
   if (!args.serve) {
     process.stdout.write(`Serve it with: LEADLINE_DATA_DIR=${path.relative(process.cwd(), dataDir)} npm start\n`);
+    process.stdout.write(`See what breaks its teams' working agreements: LEADLINE_DATA_DIR=${path.relative(process.cwd(), dataDir)} npm run leadline -- nudge --dry-run\n`);
     return 0;
   }
   try {
@@ -78,7 +86,7 @@ async function serve(dataDir: string, port: number, github: Record<string, strin
   const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
   // The demo database is embedded; a configured DATABASE_URL must not redirect the demo app. The
   // app's GitHub is the demo's fake (a stand-in token, nothing secret), so "Sync now" works offline.
-  const env = { ...process.env, ...github, GITHUB_APP_ID: '', GITHUB_APP_PRIVATE_KEY: '', GITHUB_APP_INSTALLATION_ID: '', LEADLINE_DATA_DIR: dataDir, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, ...github, GITHUB_APP_ID: '', GITHUB_APP_PRIVATE_KEY: '', GITHUB_APP_INSTALLATION_ID: '', LEADLINE_DATA_DIR: dataDir, LEADLINE_TEAMS_FILE: path.join(dataDir, 'teams.json'), DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
   if (!existsSync(path.resolve('.next', 'BUILD_ID'))) {
     process.stdout.write('Building the app once (next build)…\n');
     const code = await run(process.execPath, [next, 'build'], env);

@@ -34,7 +34,7 @@ export async function reportCommand(args: z.infer<typeof ZReportArgs>, config: C
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const report = await buildWeeklyReport(database.db, { week: args.week, repos: args.repo, team: args.team }, metricSettings(config), io.now ?? new Date(), githubWebUrl(config.github.apiUrl));
+    const report = await buildWeeklyReport(database.db, { week: args.week, repos: args.repo, team: args.team }, metricSettings(config), io.now ?? new Date(), githubWebUrl(config.github.apiUrl), config.teamSettings);
     const id = await archiveReport(database.db, report);
     err.write(`archived as report ${id}\n`);
     const formats: ReportFormat[] = args['all-formats'] ? [...REPORT_FORMATS] : [args.format];

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { agreementsRouter } from './routers/agreements';
 import { metricsRouter } from './routers/metrics';
 import { pullRequestsRouter } from './routers/pull-requests';
 import { reportsRouter } from './routers/reports';
@@ -12,6 +13,7 @@ export const appRouter = router({
   pullRequests: pullRequestsRouter,
   sync: syncRouter,
   reports: reportsRouter,
+  agreements: agreementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

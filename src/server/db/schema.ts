@@ -336,3 +336,16 @@ export const reports = pgTable('reports', {
   /** Each format's text: md, html, csv, json. */
   content: jsonb('content').$type<Record<string, string>>().notNull(),
 }, (t) => [index('reports_week').on(t.week)]);
+
+/**
+ * What `leadline nudge` has posted: one row per team and item (a PR waiting for its first review, a
+ * review request, a red stretch) with the item's state when it was nudged. An item is nudged again
+ * only when its state changes (docs/agreements.md#nudges).
+ */
+export const nudgesSent = pgTable('nudges_sent', {
+  team: text('team').notNull(),
+  /** The item's stable key, e.g. `first-review:acme/api#12@2026-11-27T14:00:00.000Z`. */
+  itemKey: text('item_key').notNull(),
+  state: text('state').notNull(),
+  sentAt: at('sent_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.team, t.itemKey] })]);

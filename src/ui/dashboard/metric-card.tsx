@@ -8,12 +8,13 @@
 import Link from 'next/link';
 import { METRIC_CATALOGUE } from '@/metrics/catalogue';
 import type { MetricCard as MetricCardData } from '@/server/services/metrics/team-health.types';
-import { formatChange, formatMetricValue } from '@/formatting/metric-values';
+import { formatChange, formatMetricValue, formatRatio } from '@/formatting/metric-values';
+import type { CardAgreement } from '@/ui/agreements/card-agreement';
 import { Sparkline } from './sparkline';
 
 const BAND_LABEL = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
 
-export function MetricCard({ card, href, active }: { card: MetricCardData; href: string; active: boolean }) {
+export function MetricCard({ card, href, active, agreement = null }: { card: MetricCardData; href: string; active: boolean; agreement?: CardAgreement | null }) {
   const { headline, unit } = card;
   const spread =
     headline.kind === 'distribution'
@@ -38,6 +39,11 @@ export function MetricCard({ card, href, active }: { card: MetricCardData; href:
         {METRIC_CATALOGUE[card.key].suffix && headline.value !== null && <span className="metric-unit">{METRIC_CATALOGUE[card.key].suffix}</span>}
       </span>
       <span className="metric-spread">{spread}</span>
+      {agreement && (
+        <span className="metric-agreement" data-agreement-adherence={agreement.adherence ?? ''} title={`The team's working agreement: ${agreement.label}`}>
+          Target: {agreement.label.charAt(0).toLowerCase() + agreement.label.slice(1)} · kept {formatRatio(agreement.adherence)} ({agreement.met} of {agreement.applied})
+        </span>
+      )}
       <span className="metric-footer">
         <span className={`metric-change ${trend}`} title={`previous period: ${formatMetricValue(unit, card.previous)}`}>
           {card.change === null ? 'no previous data' : `${formatChange(unit, card.change)} vs previous`}

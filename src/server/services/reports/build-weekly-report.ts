@@ -7,8 +7,10 @@ import { weeksBefore } from '@/metrics/weeks';
 import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { coverageChange, levelsOf, meanLevels } from '@/metrics/coverage/coverage-change';
 import { formatChange, formatMetricValue } from '@/formatting/metric-values';
+import type { TeamSettings } from '@/config/teams-file';
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
+import { listAgreements } from '../agreements/list-agreements';
 import { attentionOf } from '../metrics/get-team-health';
 import type { ComputedMetrics } from '../metrics/compute-metrics';
 import { metricContext } from '../metrics/metric-context';
@@ -81,7 +83,14 @@ function coverageChanges(weeks: readonly ComputedMetrics[], repoNames: ReadonlyM
   return { change: previous.change, changeVsAverage: average.change, leftOut };
 }
 
-export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settings: MetricSettings, now: Date, githubUrl: string): Promise<WeeklyReport> {
+export async function buildWeeklyReport(
+  db: Db,
+  input: WeeklyReportInput,
+  settings: MetricSettings,
+  now: Date,
+  githubUrl: string,
+  teams: Record<string, TeamSettings> = {},
+): Promise<WeeklyReport> {
   const week = reportWeek(input.week, now, settings.timeZone);
   const before = weeksBefore(week, 4, settings.timeZone);
   const query = ZMetricsQuery.parse({ from: week.from, to: week.to, repos: input.repos, team: input.team, authors: input.authors, preset: input.preset });
@@ -140,6 +149,9 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
   }
 
   const attention = attentionOf(current, context);
+  // The report's team's agreements; a report of everyone shows every team's. A team without agreements shows none.
+  const noAgreements = !!input.authors?.length || (input.team !== undefined && !teams[input.team]);
+  const teamAgreements = noAgreements ? [] : await listAgreements(db, { from: week.from, to: week.to, repos: input.repos, team: input.team }, settings, teams, now, githubUrl, before.at(-1));
   return {
     version: 1,
     week: { key: week.key, from: week.from, to: week.to },
@@ -159,6 +171,20 @@ export async function buildWeeklyReport(db: Db, input: WeeklyReportInput, settin
         .filter((m) => m.unreviewedMerge)
         .map((m) => ({ repo: m.repo, number: m.number, title: m.title, author: m.author, url: pull(m.repo, m.number), mergedAt: m.mergedAt })),
     },
+    agreements: teamAgreements.filter((t) => t.agreements.length > 0).map((t) => ({
+      team: t.team,
+      agreements: t.agreements.map((a) => ({
+        agreement: a.agreement,
+        label: a.label,
+        target: a.target,
+        adherence: a.current.value,
+        met: a.current.met,
+        applied: a.current.applied,
+        previousWeek: a.previous.value,
+        changeVsPreviousWeek: difference(a.current.value, a.previous.value),
+        breaches: a.breaches.slice(0, 10).map((b) => ({ name: b.name, title: b.title, reviewer: b.reviewer, measured: b.measured, url: b.url })),
+      })),
+    })),
     slowestPullRequests: current.pullRequests.cycle.members
       .filter((m) => m.seconds !== null)
       .sort((a, b) => b.seconds! - a.seconds!)

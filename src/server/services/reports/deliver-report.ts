@@ -19,7 +19,8 @@ export interface DeliveryOptions {
   fetch?: typeof fetch;
 }
 
-async function post(kind: string, url: string, body: unknown, options: DeliveryOptions): Promise<void> {
+/** POSTs `body` as JSON with the retries above; `kind` names the endpoint in errors (never its URL). Nudges use it too. */
+export async function postJson(kind: string, url: string, body: unknown, options: DeliveryOptions = {}): Promise<void> {
   const attempts = options.attempts ?? 3;
   const send = options.fetch ?? fetch;
   let last = '';
@@ -49,10 +50,10 @@ async function post(kind: string, url: string, body: unknown, options: DeliveryO
 
 /** Slack: the Markdown summary as the message text (Slack shows it as mrkdwn). */
 export function postToSlack(url: string, markdown: string, options: DeliveryOptions = {}): Promise<void> {
-  return post('Slack webhook', url, { text: markdown }, options);
+  return postJson('Slack webhook', url, { text: markdown }, options);
 }
 
 /** A generic webhook: the report model and its Markdown. */
 export function postToWebhook(url: string, report: WeeklyReport, markdown: string, options: DeliveryOptions = {}): Promise<void> {
-  return post('webhook', url, { report, markdown }, options);
+  return postJson('webhook', url, { report, markdown }, options);
 }

@@ -8,6 +8,6 @@ import { archiveReport } from './report-archive';
 
 /** Returns the archive id the report can be downloaded by. */
 export async function generateReport(db: Db, input: WeeklyReportInput, settings: MetricSettings, config: Config, now: Date): Promise<{ id: number }> {
-  const report = await buildWeeklyReport(db, input, settings, now, githubWebUrl(config.github.apiUrl));
+  const report = await buildWeeklyReport(db, input, settings, now, githubWebUrl(config.github.apiUrl), config.teamSettings);
   return { id: await archiveReport(db, report) };
 }

@@ -2,10 +2,12 @@
  * Lead time for changes (docs/metrics.md#lead-time-for-changes): per PR, `deployedAt − startAt` (startAt = min(first commit,
  * created)); the headline is the median over PRs deployed in the period (attributed to `deployedAt`).
  * Bot-authored PRs are left out unless `includeBots` (they still ship in deployments). A negative
- * span is null and listed as an anomaly.
+ * span is null and listed as an anomaly. Under the DevLake preset a PR's lead time is DevLake's cycle
+ * time of the deployed PR (docs/metrics.md#the-devlake-preset), the same value as the PR's `lead` phase.
  */
 import { aggregate } from '../aggregate';
 import { isBot } from '../bots';
+import { devlakePullRequest } from '../pull-requests/devlake';
 import { pullRequestTimestamps } from '../pull-requests/timestamps';
 import type { PullRequestRecord } from '../records';
 import { span } from '../time';
@@ -25,7 +27,7 @@ export interface LeadTimeMember {
   deployedAt: Date;
   deploymentId: string;
   rule: MappingRule;
-  /** `deployedAt − startAt`; null when negative. */
+  /** `deployedAt − startAt` (DevLake preset: its cycle time, whole minutes); null when negative. */
   seconds: number | null;
   negative: boolean;
 }
@@ -36,7 +38,7 @@ export interface LeadTime extends Aggregate<LeadTimeMember> {
   anomalies: LeadTimeMember[];
 }
 
-type LeadTimeOptions = Pick<MetricOptions, 'businessTime' | 'timeZone' | 'botLogins' | 'includeBots'>;
+type LeadTimeOptions = Pick<MetricOptions, 'businessTime' | 'timeZone' | 'botLogins' | 'includeBots'> & Partial<Pick<MetricOptions, 'preset'>>;
 
 /** Every shipped PR's lead time (any period; bots left out unless includeBots). */
 export function leadTimeMembers(prs: readonly PullRequestRecord[], mapping: DeploymentMapping, options: LeadTimeOptions): LeadTimeMember[] {
@@ -46,7 +48,9 @@ export function leadTimeMembers(prs: readonly PullRequestRecord[], mapping: Depl
     const pr = byId.get(s.prId);
     if (!pr || (!options.includeBots && isBot(pr.author, options))) continue;
     const startAt = pullRequestTimestamps(pr, options).startAt;
-    const lead = span(startAt, s.deployedAt, options);
+    const devlake = options.preset === 'devlake' ? devlakePullRequest(pr, s.deployedAt) : null;
+    // DevLake's cycle is never negative (a negative part is missing and counts as 0) nor in business time.
+    const lead = devlake ? { seconds: devlake.cycle * 60, negative: false } : span(startAt, s.deployedAt, options);
     members.push({
       prId: pr.id,
       repoId: pr.repoId,

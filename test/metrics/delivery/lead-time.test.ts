@@ -75,4 +75,18 @@ describe('lead time for changes: deployedAt − startAt over PRs deployed in the
     // Friday 18:00–24:00 = 6 h, the weekend 0, Monday 00:00–10:00 = 10 h.
     expect(lead.value.p50).toBe(16 * HOUR);
   });
+
+  it('is DevLake\'s cycle time of the deployed PR under the devlake preset (the docs\' example: 122 min, not 120 min 10 s)', () => {
+    // First commit 08:59:50, created 09:00:00, codecov[bot] comments 09:00:30, merged 10:30:01, deployed 11:00:00.
+    // DevLake rounds each part up to whole minutes: coding 10 s → 1, time to merge 90 min 1 s → 91, deploy 29 min 59 s → 30;
+    // cycle = 1 + 91 + 30 = 122 min = 7320 s. Leadline's lead time is 08:59:50 → 11:00:00 = 7210 s.
+    const base = pr(8, { firstCommitAt: '2026-11-03T08:59:50Z', createdAt: '2026-11-03T09:00:00Z', mergedAt: '2026-11-03T10:30:01Z' });
+    const commented = { ...base, comments: [{ id: 1, kind: 'conversation', author: { login: 'codecov[bot]', type: 'Bot' }, createdAt: t('2026-11-03T09:00:30Z') }] };
+    const shipped = deployment('S', { finishedAt: '2026-11-03T11:00:00Z' });
+    const input = { deployments: [shipped], prs: [commented], mapping: mapping([[commented, shipped]]), incidents: [] };
+    expect(deliveryMetrics(input, WEEK, options({ preset: 'devlake' }), settings).leadTime.members.map((m) => m.seconds)).toEqual([7320]);
+    expect(deliveryMetrics(input, WEEK, options(), settings).leadTime.members.map((m) => m.seconds)).toEqual([7210]);
+    // DevLake has no business time: the same 7320 s with the switch on.
+    expect(deliveryMetrics(input, WEEK, options({ preset: 'devlake', businessTime: true }), settings).leadTime.value.p50).toBe(7320);
+  });
 });

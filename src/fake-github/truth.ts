@@ -25,6 +25,7 @@ export type {
   IncidentTruth,
   OrgTruth,
   PullRequestTruth,
+  ReviewRequestTruth,
   RunOutcomeClass,
   WorkflowRunTruth,
 } from './generator/truth-types';

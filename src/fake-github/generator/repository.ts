@@ -111,6 +111,6 @@ export function generateRepository(world: World, profile: RepoProfile): FakeRepo
     reviewComments: reviewCommentsWithIds(ctx, prs.flatMap((m) => m.reviewComments)),
   };
   // Only generateOrgWithTruth listens; run ids are assigned by now, so the facts can name them.
-  reportTruth(() => ({ ctx, prs, history, runs: ci.facts, delivery, incidents: issues.incidents, coverage }));
+  reportTruth(() => ({ ctx, prs, history, runs: ci.facts, delivery, incidents: issues.incidents, coverage, prComments }));
   return repository;
 }

@@ -12,7 +12,7 @@ import type { DeployRun } from './deploy-workflow';
 import type { ProductionDeploy } from './deployments';
 import type { MainCommit } from './history';
 import type { IssuePlan } from './issues';
-import type { MaterializedPr } from './materialize-pr';
+import type { CommentDraft, MaterializedPr } from './materialize-pr';
 import type { PublishedRelease } from './releases';
 import type { RunFacts } from './workflow-runs';
 
@@ -35,6 +35,8 @@ export interface RepoFacts {
   /** Incidents that exist at `now`, with their issue number and when they were closed (null: open). */
   incidents: { plan: IssuePlan; closedAt: number | null }[];
   coverage: CoverageReport[];
+  /** Conversation comments on PRs by `now`, bots' included (the review comments are on each PR). */
+  prComments: CommentDraft[];
 }
 
 type Listener = (facts: RepoFacts) => void;

@@ -8,10 +8,42 @@ import { iso } from './clock';
 import type { MaterializedPr } from './materialize-pr';
 import { type DeliveryTruth, deliveryTruth, isoOrNull, mergedBy, sec } from './truth-delivery';
 import type { RepoFacts } from './truth-record';
-import type { CoverageTruth, DeploymentTruth, IncidentTruth, OrgTruth, PullRequestTruth, RunOutcomeClass, WorkflowRunTruth } from './truth-types';
+import type { StoryReviewer } from './story';
+import type { CoverageTruth, DeploymentTruth, IncidentTruth, OrgTruth, PullRequestTruth, ReviewRequestTruth, RunOutcomeClass, WorkflowRunTruth } from './truth-types';
 import type { RunFacts } from './workflow-runs';
 
 const earliest = (times: number[]) => (times.length === 0 ? null : Math.min(...times));
+const same = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+const reviewerKey = (r: StoryReviewer) => (r.kind === 'team' ? `team:${r.slug}` : r.login);
+
+/**
+ * Review turnaround's requests (METRICS.md): the clock starts at the request, or at readyAt if that
+ * is later; a person's request is answered by their first review after the start, a team's by any
+ * human non-author's; removed first: withdrawn; else waiting while open, unanswered once ended.
+ */
+function reviewRequestTruths(m: MaterializedPr, now: number, readyAt: number | null, reviews: { login: string | null; at: number }[]): ReviewRequestTruth[] {
+  const { story } = m;
+  const seen = story.events.filter((e) => e.at <= now);
+  const actorIsBot = (login: string | null) => login !== null && (/\[bot\]$/i.test(login) || (story.authorIsBot && same(login, story.authorLogin)));
+  const ended = story.end !== null && story.end.at <= now;
+  return seen.flatMap((e): ReviewRequestTruth[] => {
+    if (e.type !== 'ReviewRequestedEvent' || actorIsBot(e.actorLogin)) return [];
+    const key = reviewerKey(e.reviewer);
+    // A request naming the deleted account, or a bot, nobody can answer: left out.
+    if (key === null || /\[bot\]$/i.test(key)) return [];
+    const requestedAt = sec(e.at);
+    const startsAt = readyAt !== null && requestedAt < readyAt ? readyAt : requestedAt;
+    const answers = e.reviewer.kind === 'team' ? reviews : reviews.filter((r) => same(r.login, key));
+    const respondedAt = earliest(answers.filter((r) => r.at > startsAt).map((r) => r.at));
+    const removal = seen.find((x) => x.type === 'ReviewRequestRemovedEvent' && reviewerKey(x.reviewer) === key && sec(x.at) >= requestedAt);
+    const removedAt = removal ? sec(removal.at) : null;
+    if (removedAt !== null && (respondedAt === null || removedAt < respondedAt)) {
+      return [{ reviewer: key, requestedAt: iso(requestedAt), startsAt: iso(startsAt), status: 'withdrawn', respondedAt: null, removedAt: iso(removedAt) }];
+    }
+    const status = respondedAt !== null ? 'answered' : ended ? 'unanswered' : 'waiting';
+    return [{ reviewer: key, requestedAt: iso(requestedAt), startsAt: iso(startsAt), status, respondedAt: isoOrNull(respondedAt), removedAt: null }];
+  });
+}
 
 function pullRequestTruth(facts: RepoFacts, m: MaterializedPr, delivery: DeliveryTruth): PullRequestTruth {
   const { story } = m;
@@ -27,17 +59,44 @@ function pullRequestTruth(facts: RepoFacts, m: MaterializedPr, delivery: Deliver
   const firstReview = earliest(reviews.map((r) => r.at));
   const firstApproval = earliest(reviews.filter((r) => r.state === 'APPROVED' && (mergedAt === null || r.at < mergedAt)).map((r) => r.at));
   const shipped = delivery.shippedBy.get(m);
+  const effectiveFirstReview = firstReview !== null && readyAt !== null && firstReview < readyAt ? readyAt : firstReview;
+  const pushed = story.commits.filter((c) => seen(c.pushedAt));
+  const humanReviews = story.reviews.flatMap((r) =>
+    r.by === 'reviewer' && r.state !== 'PENDING' && r.submittedAt !== null && seen(r.submittedAt) ? [{ login: r.authorLogin, at: sec(r.submittedAt) }] : [],
+  );
+  // DevLake's first review: any comment or submitted review (with a user) by anyone but the author.
+  const notAuthor = (login: string | null) => !same(login, story.authorLogin);
+  const comments = [
+    ...facts.prComments.filter((c) => c.issueNumber === story.number && c.at <= now),
+    ...m.reviewComments.filter((c) => c.at <= now),
+  ].flatMap((c) => (notAuthor(c.authorLogin) ? [sec(c.at)] : []));
+  const devlakeReviews = story.reviews.flatMap((r) =>
+    r.state !== 'PENDING' && r.submittedAt !== null && seen(r.submittedAt) && r.authorLogin !== null && notAuthor(r.authorLogin) ? [sec(r.submittedAt)] : [],
+  );
+  const endedAt = story.end !== null && seen(story.end.at) ? sec(story.end.at) : null;
   return {
     repo: facts.ctx.fullName,
     number: story.number,
     authorIsBot: story.authorIsBot,
     startAt: iso(startAt),
     readyAt: isoOrNull(readyAt),
-    firstReviewAt: isoOrNull(firstReview !== null && readyAt !== null && firstReview < readyAt ? readyAt : firstReview),
+    firstReviewAt: isoOrNull(effectiveFirstReview),
     firstApprovalAt: isoOrNull(firstApproval),
     mergedAt: isoOrNull(mergedAt),
     deployedAt: isoOrNull(shipped?.finishedAt),
     deployedBy: shipped?.id ?? null,
+    createdAt: iso(story.createdAt),
+    closedAt: isoOrNull(endedAt),
+    mergedByAuthor: mergedAt !== null && same(story.end?.byLogin ?? null, story.authorLogin),
+    size: story.size.additions + story.size.deletions,
+    reviewedByMerge: mergedAt !== null && reviews.some((r) => r.at <= mergedAt),
+    changesRequested: reviews.filter((r) => r.state === 'CHANGES_REQUESTED').length,
+    commitsAfterFirstReview: effectiveFirstReview === null ? null : pushed.filter((c) => sec(c.authoredAt) > effectiveFirstReview).length,
+    reviewRequests: reviewRequestTruths(m, now, readyAt, humanReviews),
+    devlake: {
+      firstCommitAt: isoOrNull(earliest(pushed.map((c) => sec(c.authoredAt)))),
+      firstCommentAt: isoOrNull(earliest([...comments, ...devlakeReviews])),
+    },
   };
 }
 
@@ -103,7 +162,7 @@ export function repositoryTruth(facts: RepoFacts): OrgTruth {
   const repo = facts.ctx.fullName;
   const delivery = deliveryTruth(facts);
   const deployRuns = facts.delivery.source === 'workflow' ? facts.delivery.runs.map((r) => r.facts) : [];
-  const coverage: CoverageTruth[] = facts.coverage.map((c) => ({ repo, sha: c.main.commit.sha, source: c.source, pct: c.pct, reportedAt: iso(c.reportedAt) }));
+  const coverage: CoverageTruth[] = facts.coverage.map((c) => ({ repo, sha: c.main.commit.sha, source: c.source, pct: c.pct, reportedAt: iso(c.reportedAt), committedAt: c.main.commit.committedAt }));
   return {
     pullRequests: [...facts.prs].sort((a, b) => a.story.number - b.story.number).map((m) => pullRequestTruth(facts, m, delivery)),
     deployments: deploymentTruths(facts, delivery),

@@ -27,6 +27,42 @@ export interface PullRequestTruth {
   deployedAt: string | null;
   /** That deployment's id (see above). */
   deployedBy: string | null;
+  createdAt: string;
+  /** Merged or closed by `now`. */
+  closedAt: string | null;
+  /** Merged by its own author (a merger that is not known is not the author). */
+  mergedByAuthor: boolean;
+  /** additions + deletions. */
+  size: number;
+  /** A review by a human non-author was submitted at or before the merge (false: an unreviewed merge). */
+  reviewedByMerge: boolean;
+  /** CHANGES_REQUESTED reviews by human non-authors submitted by `now` (a dismissed one is DISMISSED). */
+  changesRequested: number;
+  /** Commits (pushed by `now`) authored strictly after firstReviewAt; null without a first review. */
+  commitsAfterFirstReview: number | null;
+  /** Each review request, as METRICS.md's review turnaround sees it (requests by or to bots left out). */
+  reviewRequests: ReviewRequestTruth[];
+  /** What the DevLake preset reads (docs/metrics.md, "The DevLake preset"). */
+  devlake: {
+    /** Earliest author date of the commits pushed by `now`; null: none. */
+    firstCommitAt: string | null;
+    /** Earliest conversation comment, diff comment or submitted review by anyone but the author, bots included. */
+    firstCommentAt: string | null;
+  };
+}
+
+/** A review request and how it ended, by `now`. */
+export interface ReviewRequestTruth {
+  /** A login, or `team:<slug>`. */
+  reviewer: string;
+  requestedAt: string;
+  /** The clock's start: requestedAt, or readyAt if the request came earlier. */
+  startsAt: string;
+  status: 'answered' | 'withdrawn' | 'waiting' | 'unanswered';
+  /** The response: the reviewer's first review after startsAt (a team: any human non-author's). */
+  respondedAt: string | null;
+  /** Withdrawn: when the request was removed. */
+  removedAt: string | null;
 }
 
 /** Which DORA source the repository delivers through (docs/metrics.md#what-counts-as-a-deployment, sources 1–4). */
@@ -104,6 +140,8 @@ export interface CoverageTruth {
   /** Percent, at the precision reported (Coveralls: 3 decimals, the others 2). */
   pct: number;
   reportedAt: string;
+  /** The commit's committer date: where its point sits on the trend. */
+  committedAt: string;
 }
 
 export interface OrgTruth {

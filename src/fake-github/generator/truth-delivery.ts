@@ -45,6 +45,8 @@ export interface DeliveryTruth {
   reasons: Map<ShipEvent, ChangeFailureReason[]>;
   /** Incident issue number → the deployments it makes failed. */
   incidentDeployments: Map<number, ShipEvent[]>;
+  /** A reverted story → when its first revert was merged (by `now`). */
+  revertedAt: Map<PrStory, number>;
 }
 
 /** When the story merged, if by `now` (whole seconds). */
@@ -98,7 +100,12 @@ export function deliveryTruth(facts: RepoFacts): DeliveryTruth {
   events.forEach((e, i) => nextSuccess.set(e, events.slice(i + 1).find((n) => n.success) ?? null));
 
   // Stories reverted by a revert merged by `now`.
-  const reverted = new Set(facts.prs.flatMap((m) => (m.story.revertOf && mergedBy(m.story, now) !== null ? [m.story.revertOf] : [])));
+  const revertedAt = new Map<PrStory, number>();
+  for (const { story } of facts.prs) {
+    const at = story.revertOf ? mergedBy(story, now) : null;
+    if (story.revertOf && at !== null) revertedAt.set(story.revertOf, Math.min(at, revertedAt.get(story.revertOf) ?? Infinity));
+  }
+  const reverted = new Set(revertedAt.keys());
   const incidents = facts.incidents.map(({ plan }) => ({ number: plan.number, at: sec(plan.createdAt) }));
   const incidentDeployments = new Map<number, ShipEvent[]>(incidents.map((i) => [i.number, []]));
   const reasons = new Map<ShipEvent, ChangeFailureReason[]>();
@@ -113,7 +120,7 @@ export function deliveryTruth(facts: RepoFacts): DeliveryTruth {
     if (next && (ships.get(next) ?? []).some((m) => m.story.kind === 'hotfix')) out.push('hotfix');
     reasons.set(e, out);
   }
-  return { source: facts.delivery.source, events, shippedBy, ships, nextSuccess, reasons, incidentDeployments };
+  return { source: facts.delivery.source, events, shippedBy, ships, nextSuccess, reasons, incidentDeployments, revertedAt };
 }
 
 export function isoOrNull(ms: number | null | undefined): string | null {

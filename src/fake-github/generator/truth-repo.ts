@@ -116,6 +116,7 @@ function deploymentTruths(facts: RepoFacts, delivery: DeliveryTruth): Deployment
       shipped: ships.map((m) => m.story.number).sort((a, b) => a - b),
       rework: ships.some((m) => m.story.revertOf !== null || m.story.kind === 'hotfix'),
       nextSuccessAt: isoOrNull(delivery.nextSuccess.get(e)?.finishedAt),
+      revertedAt: isoOrNull(earliest(ships.flatMap((m) => delivery.revertedAt.get(m.story) ?? []))),
     };
   });
 }
@@ -155,6 +156,10 @@ function runTruth(repo: string, f: RunFacts): WorkflowRunTruth {
     finishedAt: isoOrNull(finishedAt),
     durationSeconds: startedAt === null || finishedAt === null ? null : (finishedAt - startedAt) / 1000,
     queueSeconds: startedAt === null ? null : (startedAt - sec(f.createdAt)) / 1000,
+    attemptLog: f.attemptLog.map((a, i) => {
+      const done = finishedAt !== null || i < f.attemptLog.length - 1;
+      return { startedAt: iso(sec(a.start)), finishedAt: done ? iso(sec(a.end)) : null, conclusion: done ? a.conclusion : null };
+    }),
   };
 }
 

@@ -90,6 +90,8 @@ export interface DeploymentTruth {
   rework: boolean;
   /** Finish of the next successful production deployment (null: none by `now`). */
   nextSuccessAt: string | null;
+  /** When the first revert of a PR it shipped was merged (null: none by `now`). */
+  revertedAt: string | null;
 }
 
 export interface IncidentTruth {
@@ -129,6 +131,8 @@ export interface WorkflowRunTruth {
   durationSeconds: number | null;
   /** startedAt − createdAt (docs/metrics.md#queue-time; for a re-run it spans the earlier attempts). */
   queueSeconds: number | null;
+  /** Every attempt started by `now`, oldest first; finishedAt and conclusion null while it runs. */
+  attemptLog: { startedAt: string; finishedAt: string | null; conclusion: string | null }[];
 }
 
 /** Line coverage reported on a default-branch commit. */

@@ -42,6 +42,8 @@ export interface RunFacts extends RunResult {
   attempts: number;
   /** The latest attempt succeeded after an earlier attempt of the run failed. */
   flaky: boolean;
+  /** Every attempt started by `now`, oldest first (an end after `now` has not happened yet). */
+  attemptLog: { start: number; end: number; conclusion: NonNullable<FakeWorkflowRun['conclusion']> }[];
 }
 
 interface Attempt {
@@ -109,7 +111,7 @@ export function buildRun(rng: Rng, plan: RunPlan, now: number): { run: FakeWorkf
   };
   const result: RunResult = { conclusion: run.conclusion, startedAt: latest?.start ?? plan.createdAt, finishedAt: done ? latest.end : null };
   const flaky = done && latest.conclusion === 'success' && visible.slice(0, -1).some((a) => a.conclusion === 'failure');
-  return { run, result, facts: { ...result, run, createdAt: plan.createdAt, started: latest !== undefined, attempts: visible.length, flaky } };
+  return { run, result, facts: { ...result, run, createdAt: plan.createdAt, started: latest !== undefined, attempts: visible.length, flaky, attemptLog: visible } };
 }
 
 /** Run ids grow with time, like GitHub's; listed newest first, like the REST API. */

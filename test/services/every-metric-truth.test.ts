@@ -49,7 +49,10 @@ const calendars = new Map(ZONES.map((z) => [z, new ZonedCalendar(z, new Date(ORG
 /** Every ISO week of the org in the zone, the one holding `now` (partial) included. */
 const weeksOf = (zone: Zone) => calendars.get(zone)!.weeks(ORG_START, NOW);
 /** Both zones' weeks fit in it: one load of the records serves every zone. */
-const SPAN = { from: new Date(Math.min(...ZONES.map((z) => weeksOf(z)[0]!.from.getTime()))), to: new Date(Math.max(...ZONES.map((z) => weeksOf(z).at(-1)!.to.getTime()))) };
+const SPAN = {
+  from: new Date(Math.min(...ZONES.map((z) => weeksOf(z)[0]!.from.getTime()))),
+  to: new Date(Math.max(...ZONES.map((z) => weeksOf(z).at(-1)!.to.getTime()))),
+};
 
 const REPOS = org.repositories.map((r) => `${r.owner}/${r.name}`);
 const DEFAULT_BRANCH = new Map(org.repositories.map((r) => [`${r.owner}/${r.name}`, r.defaultBranch]));
@@ -86,7 +89,10 @@ function expectedFor(s: Switches, repos: readonly string[], window: { from: Date
   let base = views.get(key);
   if (!truthAt.has(asOf.getTime())) truthAt.set(asOf.getTime(), truthAsOf(truth, asOf));
   const then = truthAt.get(asOf.getTime())!;
-  if (!base) views.set(key, (base = new TruthView(then, { ...s, repos: new Set(repos), calendar: calendars.get(s.zone)!, now: asOf, defaultBranch: DEFAULT_BRANCH })));
+  if (!base) {
+    base = new TruthView(then, { ...s, repos: new Set(repos), calendar: calendars.get(s.zone)!, now: asOf, defaultBranch: DEFAULT_BRANCH });
+    views.set(key, base);
+  }
   const view = base.at(window);
   return Object.fromEntries(METRIC_KEYS.map((key) => [key, TRUTH_OF[key].expected(view)])) as Record<MetricKey, Expected>;
 }
@@ -100,7 +106,12 @@ function differ(e: Expected, a: Expected): boolean {
   return e.value !== a.value || e.n !== a.n || (e.numerator !== undefined && e.numerator !== a.numerator);
 }
 
-function differences(where: string, expected: Record<MetricKey, Expected>, actual: (key: MetricKey) => Expected | undefined, keys: readonly MetricKey[] = METRIC_KEYS): string[] {
+function differences(
+  where: string,
+  expected: Record<MetricKey, Expected>,
+  actual: (key: MetricKey) => Expected | undefined,
+  keys: readonly MetricKey[] = METRIC_KEYS,
+): string[] {
   return keys.flatMap((key) => {
     const [e, a] = [expected[key], actual(key)];
     return a !== undefined && !differ(e, a) ? [] : [`${where} ${key}: expected ${JSON.stringify(e)}, got ${JSON.stringify(a ?? 'nothing')}`];
@@ -140,7 +151,8 @@ describe('the truth behind the end-to-end comparison', () => {
     expect(changed(base, { ...base, preset: 'devlake' }, 'timeToFirstReview')).toBe(true);
     // New York's weeks start five hours (four after 1 November) later than UTC's.
     const ny = weeksOf('America/New_York');
-    const differing = ny.filter((w, i) => JSON.stringify(expectedFor({ ...base, zone: 'America/New_York' }, REPOS, w)) !== JSON.stringify(expectedFor(base, REPOS, utc[i]!)));
+    const inZone = (s: Switches, w: ZonedWeek) => JSON.stringify(expectedFor(s, REPOS, w));
+    const differing = ny.filter((w, i) => inZone({ ...base, zone: 'America/New_York' }, w) !== inZone(base, utc[i]!));
     expect(differing.length).toBeGreaterThan(0);
     expect(ny.map((w) => (w.to.getTime() - w.from.getTime()) / 3_600_000)).toContain(169);
   });
@@ -159,7 +171,8 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
     const served = await serveFakeGitHub(structuredClone(org));
     try {
       database = await createTestDatabase(kind);
-      const { result } = await syncWithFake(database.db, { targets: ['org:acme'], horizon: new Date(ORG_START.getTime() - 30 * 86_400_000), now: NOW, apiUrl: served.apiUrl });
+      const horizon = new Date(ORG_START.getTime() - 30 * 86_400_000);
+      const { result } = await syncWithFake(database.db, { targets: ['org:acme'], horizon, now: NOW, apiUrl: served.apiUrl });
       expect(result.status).toBe('succeeded');
       expect(result.repositories.flatMap((r) => r.errors)).toEqual([]);
     } finally {
@@ -225,7 +238,8 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
     const coverageChange = changes.length ? Number((changes.reduce((a, b) => a + b, 0) / changes.length).toPrecision(12)) : null;
     expect(changes.length).toBeGreaterThan(0);
     for (const card of health.cards) {
-      const change = card.key === 'coverage' ? coverageChange : expected[card.key].value !== null && previous[card.key].value !== null ? expected[card.key].value! - previous[card.key].value! : null;
+      const [value, before] = [expected[card.key].value, previous[card.key].value];
+      const change = card.key === 'coverage' ? coverageChange : value !== null && before !== null ? value - before : null;
       expect({ key: card.key, value: card.headline.value, previous: card.previous, change: card.change }).toEqual({
         key: card.key,
         value: expected[card.key].value,
@@ -244,7 +258,8 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
       const health = await caller(zone).metrics.teamHealth({ ...span, preset: s.preset, includeBots: s.includeBots, businessTime: s.businessTime });
       const cards = new Map(health.cards.map((c) => [c.key, c]));
       const keys = [...cards.keys()];
-      mismatches.push(...differences(`${label(s)} span`, expectedFor(s, REPOS, span), (key) => (cards.has(key) ? actualOf(cards.get(key)!.headline) : undefined), keys));
+      const headline = (key: MetricKey) => (cards.has(key) ? actualOf(cards.get(key)!.headline) : undefined);
+      mismatches.push(...differences(`${label(s)} span`, expectedFor(s, REPOS, span), headline, keys));
       for (const week of weeks) {
         const expected = expectedFor(s, REPOS, week);
         // A week's deployment-frequency point is that week's count, with n the same count; points carry no numerator.
@@ -290,7 +305,13 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
     const mismatches: string[] = [];
     for (const h of report.headlines) {
       const values = expected.map((e) => e[h.key].value);
-      const e = { value: values[4], n: expected[4]![h.key].n, previousWeek: values[3], fourWeekAverage: mean(values.slice(0, 4)), trend: trend.map((w, i) => ({ week: w.key, value: values[i] })) };
+      const e = {
+        value: values[4],
+        n: expected[4]![h.key].n,
+        previousWeek: values[3],
+        fourWeekAverage: mean(values.slice(0, 4)),
+        trend: trend.map((w, i) => ({ week: w.key, value: values[i] })),
+      };
       const a = { value: h.value, n: h.n, previousWeek: h.previousWeek, fourWeekAverage: h.fourWeekAverage, trend: h.trend };
       if (JSON.stringify(a) !== JSON.stringify(e)) mismatches.push(`headline ${h.key}: expected ${JSON.stringify(e)}, got ${JSON.stringify(a)}`);
     }

@@ -12,6 +12,10 @@ import type { DeploymentTruth, IncidentTruth, OrgTruth, PullRequestTruth, Workfl
 
 const by = (iso: string | null, asOf: number): boolean => iso !== null && Date.parse(iso) <= asOf;
 const until = (iso: string | null, asOf: number): string | null => (by(iso, asOf) ? iso : null);
+const ms = Date.parse;
+/** `iso` after `from` and before `to` (no `to`: any time after). */
+const between = (iso: string, from: string, to: string | null) => ms(iso) > ms(from) && (to === null || ms(iso) < ms(to));
+const FAILURE = ['failure', 'timed_out', 'startup_failure'];
 
 function pullRequestAsOf(p: PullRequestTruth, asOf: number): PullRequestTruth {
   const mergedAt = until(p.mergedAt, asOf);
@@ -44,7 +48,7 @@ function runAsOf(r: WorkflowRunTruth, asOf: number): WorkflowRunTruth {
   if (!latest) return r;
   const done = by(latest.finishedAt, asOf);
   const conclusion = done ? latest.conclusion : null;
-  const outcome = conclusion === null ? 'pending' : conclusion === 'success' ? 'success' : ['failure', 'timed_out', 'startup_failure'].includes(conclusion) ? 'failure' : 'excluded';
+  const outcome = conclusion === null ? 'pending' : conclusion === 'success' ? 'success' : FAILURE.includes(conclusion) ? 'failure' : 'excluded';
   const startedAt = until(latest.startedAt, asOf);
   const finishedAt = done ? latest.finishedAt : null;
   return {
@@ -71,10 +75,10 @@ function deploymentsAsOf(truth: OrgTruth, runs: Map<number, WorkflowRunTruth>, a
   });
   return finished.map((d) => {
     const mine = finished.filter((x) => x.repo === d.repo);
-    const next = mine.filter((x) => x.outcome === 'success' && Date.parse(x.finishedAt) > Date.parse(d.finishedAt)).sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt))[0];
+    const next = mine.filter((x) => x.outcome === 'success' && ms(x.finishedAt) > ms(d.finishedAt)).sort((a, b) => ms(a.finishedAt) - ms(b.finishedAt))[0];
     const nextSuccessAt = next?.finishedAt ?? null;
     const incident = truth.incidents.some(
-      (i) => i.repo === d.repo && by(i.createdAt, asOf) && Date.parse(i.createdAt) > Date.parse(d.finishedAt) && (nextSuccessAt === null || Date.parse(i.createdAt) < Date.parse(nextSuccessAt)),
+      (i) => i.repo === d.repo && by(i.createdAt, asOf) && between(i.createdAt, d.finishedAt, nextSuccessAt),
     );
     const reasons: DeploymentTruth['reasons'] = [];
     if (d.outcome === 'failure') reasons.push('failure');
@@ -94,7 +98,7 @@ function incidentsAsOf(truth: OrgTruth, deployments: DeploymentTruth[], asOf: nu
       ...i,
       closedAt: until(i.closedAt, asOf),
       deployments: deployments
-        .filter((d) => d.repo === i.repo && d.reasons.includes('incident') && Date.parse(i.createdAt) > Date.parse(d.finishedAt) && (d.nextSuccessAt === null || Date.parse(i.createdAt) < Date.parse(d.nextSuccessAt)))
+        .filter((d) => d.repo === i.repo && d.reasons.includes('incident') && between(i.createdAt, d.finishedAt, d.nextSuccessAt))
         .map((d) => d.id),
     }));
 }

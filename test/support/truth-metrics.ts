@@ -246,7 +246,10 @@ export const TRUTH_OF: Record<MetricKey, MetricTruth> = {
   timeToFirstReview: { fields: 'pullRequests.readyAt, firstReviewAt (devlake: createdAt, devlake.firstCommentAt)', expected: (v) => phase(v, 'pickup') },
   reviewTurnaround: {
     fields: 'pullRequests.reviewRequests[].startsAt, respondedAt, status',
-    expected: (v) => distribution(v.prs.flatMap((p) => p.reviewRequests.filter((r) => r.status === 'answered' && v.inWindow(r.respondedAt)).map((r) => v.span(r.startsAt, r.respondedAt)))),
+    expected: (v) => {
+      const answered = v.prs.flatMap((p) => p.reviewRequests.filter((r) => r.status === 'answered' && v.inWindow(r.respondedAt)));
+      return distribution(answered.map((r) => v.span(r.startsAt, r.respondedAt)));
+    },
   },
   codingTime: { fields: 'pullRequests.startAt, readyAt, mergedAt (devlake: devlake.firstCommitAt, createdAt)', expected: (v) => phase(v, 'coding') },
   reviewTime: { fields: 'pullRequests.firstReviewAt, firstApprovalAt, mergedAt (devlake: devlake.firstCommentAt)', expected: (v) => phase(v, 'review') },
@@ -280,7 +283,10 @@ export const TRUTH_OF: Record<MetricKey, MetricTruth> = {
   ciRedTime: { fields: 'workflowRuns.workflow, headBranch, event, outcome, finishedAt', expected: (v) => distribution(redStretches(v)) },
   coverage: { fields: 'coverage.committedAt, pct', expected: coverageLevel },
   unreviewedMerges: { fields: 'pullRequests.mergedAt, reviewedByMerge', expected: (v) => rate(merged(v), (p) => !p.reviewedByMerge) },
-  selfMerges: { fields: 'pullRequests.mergedAt, mergedByAuthor, firstApprovalAt', expected: (v) => rate(merged(v), (p) => p.mergedByAuthor && p.firstApprovalAt === null) },
+  selfMerges: {
+    fields: 'pullRequests.mergedAt, mergedByAuthor, firstApprovalAt',
+    expected: (v) => rate(merged(v), (p) => p.mergedByAuthor && p.firstApprovalAt === null),
+  },
   prSize: { fields: 'pullRequests.mergedAt, size', expected: (v) => distribution(merged(v).map((p) => p.size)) },
   prRework: { fields: 'pullRequests.mergedAt, commitsAfterFirstReview', expected: (v) => distribution(merged(v).map((p) => p.commitsAfterFirstReview)) },
   reviewRounds: { fields: 'pullRequests.mergedAt, changesRequested', expected: (v) => distribution(merged(v).map((p) => p.changesRequested)) },

@@ -167,7 +167,9 @@ export function repositoryTruth(facts: RepoFacts): OrgTruth {
   const repo = facts.ctx.fullName;
   const delivery = deliveryTruth(facts);
   const deployRuns = facts.delivery.source === 'workflow' ? facts.delivery.runs.map((r) => r.facts) : [];
-  const coverage: CoverageTruth[] = facts.coverage.map((c) => ({ repo, sha: c.main.commit.sha, source: c.source, pct: c.pct, reportedAt: iso(c.reportedAt), committedAt: c.main.commit.committedAt }));
+  const coverage: CoverageTruth[] = facts.coverage.map((c) => ({
+    repo, sha: c.main.commit.sha, source: c.source, pct: c.pct, reportedAt: iso(c.reportedAt), committedAt: c.main.commit.committedAt,
+  }));
   return {
     pullRequests: [...facts.prs].sort((a, b) => a.story.number - b.story.number).map((m) => pullRequestTruth(facts, m, delivery)),
     deployments: deploymentTruths(facts, delivery),

@@ -21,7 +21,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFakeGitHub } from '@/fake-github/http-server';
 import { generateOrgWithTruth, type OrgTruth } from '@/fake-github/truth';
-import { METRIC_KEYS, type MetricKey } from '@/metrics/catalogue';
+import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '@/metrics/catalogue';
 import { renderJson } from '@/reports/render-json';
 import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { createCaller } from '@/server/api/root';
@@ -157,6 +157,15 @@ describe('the truth behind the end-to-end comparison', () => {
     expect(ny.map((w) => (w.to.getTime() - w.from.getTime()) / 3_600_000)).toContain(169);
   });
 
+  it('counts a value off by one second, or a member more, as a mismatch', () => {
+    const expected = expectedFor({ zone: 'UTC', ...DEFAULTS }, REPOS, utc[9]!);
+    const off = (key: MetricKey, change: Partial<Expected>) => differences('W45', expected, (k) => (k === key ? { ...expected[k], ...change } : expected[k]));
+    expect(off('cycleTime', { value: expected.cycleTime.value! + 1 })).toHaveLength(1);
+    expect(off('changeFailureRate', { numerator: expected.changeFailureRate.numerator! + 1 })).toHaveLength(1);
+    expect(off('coverage', { n: expected.coverage.n + 1 })).toHaveLength(1);
+    expect(off('cycleTime', {})).toEqual([]);
+  });
+
   it('has a deployment failed by a hotfix and an incident: one recovery, to the next success', () => {
     const both = truth.deployments.filter((d) => d.reasons.includes('incident') && d.reasons.some((r) => r !== 'incident'));
     expect(both.length).toBeGreaterThan(0);
@@ -240,11 +249,14 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
     for (const card of health.cards) {
       const [value, before] = [expected[card.key].value, previous[card.key].value];
       const change = card.key === 'coverage' ? coverageChange : value !== null && before !== null ? value - before : null;
-      expect({ key: card.key, value: card.headline.value, previous: card.previous, change: card.change }).toEqual({
+      // Lower is better for durations and failure rates, higher for frequency, success and coverage.
+      const improved = change === null || change === 0 ? null : METRIC_CATALOGUE[card.key].better === 'lower' ? change < 0 : change > 0;
+      expect({ key: card.key, value: card.headline.value, previous: card.previous, change: card.change, improved: card.improved }).toEqual({
         key: card.key,
         value: expected[card.key].value,
         previous: previous[card.key].value,
         change,
+        improved,
       });
     }
   });

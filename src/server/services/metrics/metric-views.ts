@@ -23,7 +23,7 @@ export interface MetricView {
   rows: () => MemberRow[];
 }
 
-type WeekOptions = Pick<MetricOptions, 'now' | 'timeZone'>;
+type WeekOptions = Pick<MetricOptions, 'now' | 'timeZone' | 'preset'>;
 
 // ---- headlines --------------------------------------------------------------------------------
 
@@ -76,14 +76,36 @@ const PHASE_COLUMNS: Column[] = [
   { key: 'negative', label: 'Negative span', kind: 'boolean' },
 ];
 
+/** Under the DevLake preset: the comment DevLake took as the first review, so a row can be checked against DevLake's by hand. */
+const DEVLAKE_PHASE_COLUMNS: Column[] = [
+  ...PHASE_COLUMNS,
+  { key: 'firstReviewBy', label: 'First review by (DevLake)', kind: 'text' },
+  { key: 'firstReviewKind', label: 'First review kind (DevLake)', kind: 'text' },
+];
+
 function phaseRows(members: PullRequestMember[]): MemberRow[] {
-  return members.map((m) => ({
-    id: `${m.prId}:${m.phase}`,
-    counted: m.seconds !== null,
-    value: m.seconds,
-    cells: { repo: m.repo, number: m.number, title: m.title, author: m.author, startName: m.startName, start: m.start, endName: m.endName, end: m.end, seconds: m.seconds, negative: m.negative },
-    github: pull(m.repo, m.number),
-  }));
+  return members.map((m) => {
+    const first = m.devlake?.firstReview;
+    return {
+      id: `${m.prId}:${m.phase}`,
+      counted: m.seconds !== null,
+      value: m.seconds,
+      cells: {
+        repo: m.repo,
+        number: m.number,
+        title: m.title,
+        author: m.author,
+        startName: m.startName,
+        start: m.start,
+        endName: m.endName,
+        end: m.end,
+        seconds: m.seconds,
+        negative: m.negative,
+        ...(m.devlake ? { firstReviewBy: first ? (first.author ?? 'ghost') : null, firstReviewKind: first?.kind ?? null } : {}),
+      },
+      github: pull(m.repo, m.number),
+    };
+  });
 }
 
 const REQUEST_COLUMNS: Column[] = [
@@ -331,7 +353,7 @@ export function metricView(key: MetricKey, c: ComputedMetrics, options: WeekOpti
     return {
       headline: distributionHeadline(a),
       weekly: c.pullRequests.weekly[phase].map((w) => ({ week: w.week, start: w.start, partial: w.partial, value: w.value.p50, n: w.value.n })),
-      columns: PHASE_COLUMNS,
+      columns: options.preset === 'devlake' ? DEVLAKE_PHASE_COLUMNS : PHASE_COLUMNS,
       rows: () => phaseRows(a.members),
     };
   }

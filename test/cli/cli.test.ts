@@ -1,6 +1,7 @@
 /**
- * The CLI end to end in-process: configuration from the environment, a real `sync` into an embedded
- * database on disk through the fake GitHub, `status` reading it back, and the exit codes.
+ * The CLI end to end in-process: configuration from the environment, a real `sync` through the fake
+ * GitHub into an embedded database on disk (or, with TEST_DATABASE_URL, a Postgres database named by
+ * DATABASE_URL), `status` reading it back, and the exit codes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { main } from '@/cli/main';
 import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
 import { buildOrg } from '../support/fake-org-builder';
+import { createPostgresTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 
 const ENV_KEYS = ['GITHUB_TOKEN', 'LEADLINE_REPOS', 'LEADLINE_DATA_DIR', 'LEADLINE_SYNC_SINCE', 'DATABASE_URL', 'LEADLINE_TIME_ZONE'];
 
@@ -33,25 +35,35 @@ async function run(argv: string[], env: Record<string, string>): Promise<{ code:
   }
 }
 
-describe('leadline CLI', () => {
+describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
   let github: FakeGitHub & { close(): void };
   let dir: string;
+  let postgres: { url: string; drop: () => Promise<void> } | undefined;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     github = startFakeGitHub(
       buildOrg({ repositories: [{ name: 'api', pullRequests: [{ number: 1, state: 'MERGED', reviews: [{ authorLogin: 'bob', state: 'APPROVED' }] }, { number: 2 }] }] }),
     );
     dir = mkdtempSync(path.join(os.tmpdir(), 'leadline-cli-'));
+    if (kind === 'postgres') postgres = await createPostgresTestDatabase();
   });
-  afterAll(() => {
+  afterAll(async () => {
     github.close();
     rmSync(dir, { recursive: true, force: true });
+    await postgres?.drop();
   });
   afterEach(() => vi.restoreAllMocks());
 
-  const env = () => ({ GITHUB_TOKEN: 'test-token', LEADLINE_REPOS: 'acme/api', LEADLINE_DATA_DIR: path.join(dir, 'data'), LEADLINE_SYNC_SINCE: '2023-06-01' });
+  const env = () => ({
+    GITHUB_TOKEN: 'test-token',
+    LEADLINE_REPOS: 'acme/api',
+    LEADLINE_DATA_DIR: path.join(dir, 'data'),
+    LEADLINE_SYNC_SINCE: '2023-06-01',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+  });
+  const where = () => (kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${path.join(dir, 'data')}`);
 
-  it('syncs the configured repositories into the embedded database and exits 0', async () => {
+  it('syncs the configured repositories into the database and exits 0', async () => {
     const { code, stdout } = await run(['sync'], env());
     expect(code).toBe(0);
     expect(stdout).toMatch(/✓ acme\/api: pull_requests 2, /);
@@ -61,7 +73,7 @@ describe('leadline CLI', () => {
   it('reports what is stored with status, including the rate limit when a token is configured', async () => {
     const { code, stdout } = await run(['status'], env());
     expect(code).toBe(0);
-    expect(stdout).toContain(`Database: embedded PGlite in ${path.join(dir, 'data')}`);
+    expect(stdout).toContain(`Database: ${where()}\n`);
     expect(stdout).toMatch(/acme\/api: synced \d{4}-/);
     expect(stdout).toContain('2 PRs (1 open, 1 merged');
     expect(stdout).toMatch(/1 reviews/);

@@ -13,7 +13,7 @@ import { startFakeGitHub } from '@/fake-github/server';
 import type { Database } from '@/server/db/client';
 import { loadCoverageArtifacts } from '@/server/db/queries/coverage-artifacts';
 import { syncWithFake } from '../support/sync-harness';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 import { queryRows } from '@/server/db/client';
 import { sql } from 'drizzle-orm';
 
@@ -44,10 +44,10 @@ function withArtifacts(org: FakeOrg) {
   return { repo, runs: { lcov, summary, big, corrupt, other } };
 }
 
-describe('coverage artifacts in the sync', () => {
+describe.each(databaseKinds())('coverage artifacts in the sync on %s', (kind: DatabaseKind) => {
   let database: Database;
   beforeEach(async () => {
-    database = await createTestDatabase('pglite');
+    database = await createTestDatabase(kind);
   });
   afterEach(async () => {
     await database.close();

@@ -11,12 +11,12 @@ import type { SyncResult } from '@/server/github/sync';
 import type { MemoryLogger } from '@/server/logger';
 import { at, buildOrg } from '../support/fake-org-builder';
 import { syncWithFake } from '../support/sync-harness';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 
 const NOW = new Date('2024-03-01T00:00:00Z');
 const HORIZON = new Date('2023-12-01T00:00:00Z');
 
-describe('sync of malformed and partial payloads', () => {
+describe.each(databaseKinds())('sync of malformed and partial payloads on %s', (kind: DatabaseKind) => {
   let github: FakeGitHub & { close(): void };
   let database: Database;
   let result: SyncResult;
@@ -52,7 +52,7 @@ describe('sync of malformed and partial payloads', () => {
     repo.deployments[0]!.creatorLogin = null;
     repo.releases[0]!.authorLogin = null;
     github = startFakeGitHub(org);
-    database = await createTestDatabase('pglite');
+    database = await createTestDatabase(kind);
     ({ result, logger } = await syncWithFake(database.db, { targets: ['acme/api'], horizon: HORIZON, now: NOW }));
   });
   afterAll(async () => {
@@ -102,11 +102,11 @@ describe('sync of malformed and partial payloads', () => {
   });
 });
 
-describe('sync against GitHub Enterprise Server when the GraphQL budget runs out', () => {
+describe.each(databaseKinds())('sync against GitHub Enterprise Server when the GraphQL budget runs out on %s', (kind: DatabaseKind) => {
   it('waits out RATE_LIMITED on /api/graphql (which the throttling plugin does not recognise) and finishes', async () => {
     const apiUrl = 'https://ghe.example.com/api/v3';
     const github = startFakeGitHub(buildOrg({ repositories: [{ name: 'api', pullRequests: [{ number: 1 }, { number: 2 }] }] }), { apiUrl });
-    const database = await createTestDatabase('pglite');
+    const database = await createTestDatabase(kind);
     try {
       github.rateLimitNextGraphql(2);
       const { result, logger } = await syncWithRetries(database, apiUrl);

@@ -12,17 +12,17 @@ import { createCaller } from '@/server/api/root';
 import { queryRows, type Database } from '@/server/db/client';
 import { syncWithFake } from '../support/sync-harness';
 import { testContext } from '../support/test-context';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const WEEKS = { from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-23T00:00:00Z') };
 
-describe('remembered metric facts', () => {
+describe.each(databaseKinds())('remembered metric facts on %s', (kind: DatabaseKind) => {
   let database: Database;
   beforeAll(async () => {
     const org = generateOrg({ seed: 9, now: NOW, weeks: 4, repositories: 2 });
     const github = startFakeGitHub(org);
-    database = await createTestDatabase('pglite');
+    database = await createTestDatabase(kind);
     try {
       await syncWithFake(database.db, { targets: [`org:${org.login}`], horizon: new Date('2026-09-01T00:00:00Z'), now: NOW });
     } finally {

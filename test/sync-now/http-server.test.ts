@@ -12,7 +12,7 @@ import { createCaller } from '@/server/api/root';
 import type { Database } from '@/server/db/client';
 import { REPOSITORY_QUERY } from '@/server/github/graphql-documents';
 import { testContext } from '../support/test-context';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const AUTH = { authorization: 'token demo-token-not-a-secret', accept: 'application/vnd.github+json' };
@@ -21,15 +21,12 @@ describe('the fake GitHub over HTTP', () => {
   const org = generateOrg({ seed: 11, now: NOW, weeks: 2, repositories: 1 });
   const repo = org.repositories[0]!;
   let served: FakeGitHubHttp;
-  let database: Database;
 
   beforeAll(async () => {
     served = await serveFakeGitHub(structuredClone(org));
-    database = await createTestDatabase('pglite');
   });
   afterAll(async () => {
     await served.close();
-    await database.close();
   });
 
   it('listens on 127.0.0.1 with GHES-style paths', () => {
@@ -85,25 +82,35 @@ describe('the fake GitHub over HTTP', () => {
     expect(await response.json()).toMatchObject({ message: 'Not Found' });
   });
 
-  it("is what the app's Sync now syncs from, as in the demo", async () => {
-    const before = served.fake.requests.length;
-    const config = loadConfig({ GITHUB_API_URL: served.apiUrl, GITHUB_TOKEN: 'demo-token-not-a-secret', LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: '30d' });
-    const caller = createCaller(testContext(database.db, {}, NOW, config));
-    const page = await caller.sync.status();
-    expect(page.github).toEqual({ auth: 'token', apiHost: new URL(served.apiUrl).host });
-    expect(page.cannotStart).toBeNull();
+  describe.each(databaseKinds())('into %s', (kind: DatabaseKind) => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+    });
+    afterAll(async () => {
+      await database.close();
+    });
 
-    await caller.sync.start();
-    let progress = await caller.sync.progress();
-    for (let i = 0; i < 1200 && progress.live?.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      progress = await caller.sync.progress();
-    }
-    expect(progress.live).toMatchObject({ status: 'succeeded', error: null, repositories: 1 });
-    const requests = served.fake.requests.slice(before);
-    expect(progress.live!.requests).toBe(requests.length);
-    expect(requests.filter((r) => r.kind === 'graphql').map((r) => new URL(r.url).pathname)).toContain('/api/graphql');
-    expect(requests.every((r) => r.url.startsWith(served.apiUrl) || r.url.startsWith(served.graphqlUrl))).toBe(true);
-    expect((await caller.sync.status()).repositories.map((r) => r.fullName)).toEqual([`${repo.owner}/${repo.name}`]);
+    it("is what the app's Sync now syncs from, as in the demo", async () => {
+      const before = served.fake.requests.length;
+      const config = loadConfig({ GITHUB_API_URL: served.apiUrl, GITHUB_TOKEN: 'demo-token-not-a-secret', LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: '30d' });
+      const caller = createCaller(testContext(database.db, {}, NOW, config));
+      const page = await caller.sync.status();
+      expect(page.github).toEqual({ auth: 'token', apiHost: new URL(served.apiUrl).host });
+      expect(page.cannotStart).toBeNull();
+
+      await caller.sync.start();
+      let progress = await caller.sync.progress();
+      for (let i = 0; i < 1200 && progress.live?.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        progress = await caller.sync.progress();
+      }
+      expect(progress.live).toMatchObject({ status: 'succeeded', error: null, repositories: 1 });
+      const requests = served.fake.requests.slice(before);
+      expect(progress.live!.requests).toBe(requests.length);
+      expect(requests.filter((r) => r.kind === 'graphql').map((r) => new URL(r.url).pathname)).toContain('/api/graphql');
+      expect(requests.every((r) => r.url.startsWith(served.apiUrl) || r.url.startsWith(served.graphqlUrl))).toBe(true);
+      expect((await caller.sync.status()).repositories.map((r) => r.fullName)).toEqual([`${repo.owner}/${repo.name}`]);
+    });
   });
 });

@@ -7,12 +7,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { E2eServer } from './global-setup';
 
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
 
-export function e2eWorld(): { baseUrl: string; now: Date; seed: number } | null {
+/**
+ * The apps the setup serves, one per database, each synced from the same org at `now` (a suite that
+ * should run on every database: `describe.each(servers)`); `baseUrl` is the first (PGlite). null
+ * when the browser tests are skipped.
+ */
+export function e2eWorld(): { baseUrl: string; servers: E2eServer[]; now: Date; seed: number } | null {
   const world = inject('e2e');
-  return 'skipped' in world ? null : { baseUrl: world.baseUrl, now: new Date(world.now), seed: world.seed };
+  return 'skipped' in world ? null : { baseUrl: world.servers[0]!.baseUrl, servers: world.servers, now: new Date(world.now), seed: world.seed };
 }
 
 export function launchBrowser(): Promise<Browser> {

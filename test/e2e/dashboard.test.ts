@@ -1,8 +1,9 @@
 /**
  * The dashboard in a real browser (Debian's chromium) against `next start` on the synced synthetic
- * org: the numbers it shows are the generator's true values, filters live in the URL, every card
- * opens members that add up, the repository page and PR explorer work, the CSV holds the rows shown,
- * and no page talks to anything but its own server. Screenshots land in test-results/screenshots/.
+ * org, once per database it is served from: the numbers it shows are the generator's true values,
+ * filters live in the URL, every card opens members that add up, the repository page and PR
+ * explorer work, the CSV holds the rows shown, and no page talks to anything but its own server.
+ * Screenshots land in test-results/screenshots/ (the last pass's, when there are two).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -14,8 +15,9 @@ import { e2eWorld, foreignRequests, launchBrowser, openPage, screenshot, type Wa
 
 const world = e2eWorld();
 
-describe.skipIf(!world)('the dashboard in a browser', () => {
-  const { baseUrl, now, seed } = world!;
+// Once per database the setup serves the org from: PGlite, and Postgres when TEST_DATABASE_URL is set.
+describe.skipIf(!world).each(world?.servers ?? [{ database: 'pglite', baseUrl: '' }])('the dashboard in a browser, on $database', ({ baseUrl }) => {
+  const { now, seed } = world!;
   let browser: Browser;
   let truth: OrgTruth;
   const pages: WatchedPage[] = [];

@@ -1,7 +1,10 @@
 /**
  * The browser tests' world: a production build of the app (its own dist dir, built fresh so a test
  * never runs a stale build), the synthetic org generated for "now" and synced through the real sync
- * into an embedded database, and `next start` serving it on a free port. Debian's chromium drives it.
+ * into an embedded database, and `next start` serving it on a free port. When TEST_DATABASE_URL is
+ * set (CI), the same org is also synced into a new Postgres database and a second `next start` of
+ * the same build serves that one: the browser tests run once against each. Debian's chromium drives
+ * them.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,16 +16,23 @@ import type { TestProject } from 'vitest/node';
 import { demoTeamsFile } from '@/fake-github/demo-teams';
 import { startFakeGitHub } from '@/fake-github/server';
 import { generateOrgWithTruth } from '@/fake-github/truth';
-import { openDatabase } from '@/server/db/client';
+import { openDatabase, type Database } from '@/server/db/client';
+import { createPostgresTestDatabase } from '../support/postgres-template';
 import { syncWithFake } from '../support/sync-harness';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const DIST_DIR = '.next-e2e';
 export const E2E_SEED = 42;
 
+/** One running app and the database it reads. */
+export interface E2eServer {
+  database: 'pglite' | 'postgres';
+  baseUrl: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { baseUrl: string; now: string; seed: number } | { skipped: string };
+    e2e: { servers: E2eServer[]; now: string; seed: number } | { skipped: string };
   }
 }
 
@@ -72,32 +82,56 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const now = new Date();
   const { org } = generateOrgWithTruth({ now, seed: E2E_SEED });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leadline-e2e-'));
-  const database = await openDatabase({ dataDir: path.join(dataDir, 'db') });
-  const github = startFakeGitHub(org);
-  try {
-    const { result } = await syncWithFake(database.db, { targets: [`org:${org.login}`], horizon: new Date(now.getTime() - 120 * 86_400_000), now });
-    if (result.status !== 'succeeded') throw new Error(`the e2e sync failed: ${JSON.stringify(result)}`);
-  } finally {
-    github.close();
-    await database.close();
-  }
-
-  // The demo's teams and working agreements, as `npm run demo` writes them.
-  const teamsFile = path.join(dataDir, 'teams.json');
-  writeFileSync(teamsFile, JSON.stringify(demoTeamsFile(org)));
-
-  const port = await freePort();
-  const server = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...env, LEADLINE_DATA_DIR: path.join(dataDir, 'db'), LEADLINE_TEAMS_FILE: teamsFile, DATABASE_URL: '', NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${baseUrl}/`, server, 60_000);
-  project.provide('e2e', { baseUrl, now: now.toISOString(), seed: E2E_SEED });
-
-  return async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+  const postgres = process.env.TEST_DATABASE_URL ? await createPostgresTestDatabase({ migrated: false }) : null;
+  const running: ChildProcess[] = [];
+  const teardown = async () => {
+    for (const server of running) server.kill('SIGTERM');
+    await Promise.all(running.map((server) => (server.exitCode === null && server.signalCode === null ? new Promise((r) => server.once('exit', r)) : null)));
+    // Only once no server holds a connection to it.
+    await postgres?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+
+  try {
+    const targets: { kind: E2eServer['database']; open: () => Promise<Database>; env: Record<string, string> }[] = [
+      { kind: 'pglite', open: () => openDatabase({ dataDir: path.join(dataDir, 'db') }), env: { LEADLINE_DATA_DIR: path.join(dataDir, 'db'), DATABASE_URL: '' } },
+    ];
+    if (postgres) targets.push({ kind: 'postgres', open: () => openDatabase({ url: postgres.url }), env: { DATABASE_URL: postgres.url } });
+
+    // One sync after the other (the fake intercepts this process's requests), each from a fresh fake
+    // with GitHub's full hourly budget.
+    for (const target of targets) {
+      const github = startFakeGitHub(structuredClone(org));
+      const database = await target.open();
+      try {
+        const { result } = await syncWithFake(database.db, { targets: [`org:${org.login}`], horizon: new Date(now.getTime() - 120 * 86_400_000), now });
+        if (result.status !== 'succeeded') throw new Error(`the e2e sync into ${target.kind} failed: ${JSON.stringify(result)}`);
+      } finally {
+        github.close();
+        await database.close();
+      }
+    }
+
+    // The demo's teams and working agreements, as `npm run demo` writes them.
+    const teamsFile = path.join(dataDir, 'teams.json');
+    writeFileSync(teamsFile, JSON.stringify(demoTeamsFile(org)));
+
+    const servers: E2eServer[] = [];
+    for (const target of targets) {
+      const port = await freePort();
+      const server = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+        env: { ...env, ...target.env, LEADLINE_TEAMS_FILE: teamsFile, NODE_ENV: 'production' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      running.push(server);
+      servers.push({ database: target.kind, baseUrl: `http://127.0.0.1:${port}` });
+    }
+    // Started together, waited for together.
+    await Promise.all(servers.map((s, i) => waitForServer(`${s.baseUrl}/`, running[i]!, 60_000)));
+    project.provide('e2e', { servers, now: now.toISOString(), seed: E2E_SEED });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }

@@ -1,3 +1,9 @@
+/**
+ * The tests' Postgres server (TEST_DATABASE_URL): the migrated template's name, the URLs of its
+ * databases, and a new database per suite.
+ */
+import { randomBytes } from 'node:crypto';
+
 /** Overridable so two checkouts can run their tests against one server at once. */
 export const POSTGRES_TEMPLATE = process.env.LEADLINE_TEST_TEMPLATE ?? 'leadline_test_template';
 
@@ -12,4 +18,32 @@ export function databaseUrl(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/**
+ * A new Postgres database copied from the migrated template, by URL (for code that opens the
+ * database itself, like the CLI); `drop` removes it (close every connection to it first).
+ * `{ migrated: false }`: an empty database instead, for a global setup that cannot count on the unit
+ * project's template (the browser tests' setup); opening it applies the migrations.
+ */
+export async function createPostgresTestDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `leadline_test_${randomBytes(6).toString('hex')}`;
+  const pg = await import('pg');
+  const admin = new pg.default.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  try {
+    await admin.query(options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: databaseUrl(url, name),
+    async drop() {
+      const dropper = new pg.default.Client({ connectionString: adminUrl(url) });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
+    },
+  };
 }

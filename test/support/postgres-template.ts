@@ -43,7 +43,20 @@ export async function createPostgresTestDatabase(options: { migrated?: boolean }
     async drop() {
       const dropper = new pg.default.Client({ connectionString: adminUrl(url) });
       await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
+      try {
+        // pg's Pool.end() resolves once it has asked each connection to close, not once they have
+        // closed. Forced at once, the drop would terminate them mid-goodbye and each would report
+        // FATAL 57P01 to a pool no one listens to any more (an unhandled error that fails the run),
+        // so let them go first; FORCE is for a connection that never does.
+        for (let wait = 0; wait < 50; wait++) {
+          const { rows } = await dropper.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]!.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
     },
   };
 }

@@ -55,7 +55,13 @@ function notFound(): Response {
   return Response.json({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }, { status: 404 });
 }
 
-export async function serveFakeGitHub(org: FakeOrg, options: Omit<FakeGitHubOptions, 'apiUrl'> = {}): Promise<FakeGitHubHttp> {
+export interface ServeOptions extends Omit<FakeGitHubOptions, 'apiUrl'> {
+  /** Held before each answer, as a network round trip to GitHub would be (benchmarks: e.g. 50 ms). */
+  latencyMs?: number;
+}
+
+export async function serveFakeGitHub(org: FakeOrg, options: ServeOptions = {}): Promise<FakeGitHubHttp> {
+  const { latencyMs = 0, ...fakeOptions } = options;
   const server = createServer();
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -67,12 +73,13 @@ export async function serveFakeGitHub(org: FakeOrg, options: Omit<FakeGitHubOpti
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const apiUrl = `${origin}/api/v3`;
-  const fake = createFakeGitHub(org, { ...options, apiUrl });
+  const fake = createFakeGitHub(org, { ...fakeOptions, apiUrl });
   server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
     void (async () => {
       try {
         const request = toRequest(origin, incoming, await readBody(incoming));
         const response = (await getResponse(fake.handlers, request)) ?? notFound();
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
         await writeResponse(outgoing, response, incoming.method === 'HEAD');
       } catch (error) {
         if (outgoing.headersSent) {

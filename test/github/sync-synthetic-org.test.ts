@@ -51,6 +51,8 @@ describe.each(databaseKinds())('sync of the synthetic org on %s', (kind: Databas
   const org = generateOrg({ seed: 7, now: NOW, weeks: 4 });
   let github: FakeGitHub & { close(): void };
   let database: Database;
+  /** What the first (full) sync asked. */
+  let fullSync: FakeGitHub['requests'] = [];
 
   beforeAll(async () => {
     github = startFakeGitHub(structuredClone(org));
@@ -63,6 +65,7 @@ describe.each(databaseKinds())('sync of the synthetic org on %s', (kind: Databas
 
   it('stores exactly what the generator made', async () => {
     const { result, logger } = await syncWithFake(database.db, { targets: TARGETS, horizon: HORIZON, now: NOW });
+    fullSync = github.requests.slice();
     expect(result.targetErrors).toEqual([]);
     expect(result.repositories.flatMap((r) => r.errors)).toEqual([]);
     expect(result.status).toBe('succeeded');
@@ -81,6 +84,32 @@ describe.each(databaseKinds())('sync of the synthetic org on %s', (kind: Databas
     for (const table of ['reviews', 'pull_request_events', 'workflow_run_attempts', 'deployment_statuses', 'releases', 'incidents', 'commit_statuses', 'comments']) {
       expect(stored[table], table).toBeGreaterThan(0);
     }
+  });
+
+  // docs/architecture.md, "What a sync costs": the only per-item requests of a full sync are one
+  // per deployment (its statuses) and one per earlier attempt of a re-run run, counted here from
+  // the generated org, not from the sync.
+  it('asks per item only for deployment statuses and earlier attempts of re-runs, once each', () => {
+    const repos = org.repositories.filter((r) => !r.isArchived);
+    const perItem = new Map<string, number>();
+    for (const request of fullSync.filter((r) => r.kind === 'rest')) {
+      const path = new URL(request.url).pathname;
+      const kind = /\/deployments\/\d+\/statuses$/.test(path)
+        ? 'deployment statuses'
+        : /\/actions\/runs\/\d+\/attempts\/\d+$/.test(path)
+          ? 'run attempts'
+          : // Next-page links name the repository by id (/repositories/612000001/…), as GitHub's do.
+            /\/\d+(\/|$)/.test(path.replace(/^.*\/(repos\/[^/]+\/[^/]+|repositories\/\d+)/, ''))
+            ? `other: ${path}`
+            : null;
+      if (kind) perItem.set(kind, (perItem.get(kind) ?? 0) + 1);
+    }
+    const deployments = repos.reduce((n, r) => n + r.deployments.length, 0);
+    // A run on attempt n has n - 1 earlier attempts, each asked once.
+    const earlierAttempts = repos.reduce((n, r) => n + r.workflowRuns.reduce((m, w) => m + w.runAttempt - 1, 0), 0);
+    expect(deployments).toBeGreaterThan(0);
+    expect(earlierAttempts).toBeGreaterThan(0);
+    expect(Object.fromEntries(perItem)).toEqual({ 'deployment statuses': deployments, 'run attempts': earlierAttempts });
   });
 
   it('stores every PR with its generator timestamps, state, author and first commit', async () => {

@@ -17,6 +17,11 @@ import { weekFromKey, weekOf } from '@/metrics/weeks';
 import { CALENDAR_BOUNDS_MESSAGE, isYearInBounds } from '@/metrics/calendar-bounds';
 import { METRIC_KEYS } from '@/metrics/catalogue';
 
+// In the browser, zod must not compile parsers with `new Function`: the pages' Content Security
+// Policy forbids eval (src/server/http/security-headers.ts), and even zod's probe for it is a
+// reported violation. Set before the schemas below are built, which is when zod decides.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 export const PERIOD_PRESETS = ['1w', '4w', '12w', '26w', '52w'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const DEFAULT_PERIOD: PeriodPreset = '4w';

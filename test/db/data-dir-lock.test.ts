@@ -111,6 +111,28 @@ describe('the PGlite data directory lock', () => {
     expect(existsSync(lockPathOf(dataDir))).toBe(false);
   });
 
+  it('lets exactly one of two processes racing for a dead holder\'s lock take it over; the other is refused naming the winner', async () => {
+    // A pid that no longer runs: a process that has exited.
+    const dead = spawn(process.execPath, ['-e', '']);
+    await new Promise((r) => dead.on('exit', r));
+    const stale: LockHolder = { pid: dead.pid!, command: 'node old', since: '2026-01-01T00:00:00.000Z', hostname: os.hostname(), startedAt: null };
+    writeFileSync(lockPathOf(dataDir), JSON.stringify(stale));
+
+    const racers = [startHolder(dataDir, [1]), startHolder(dataDir, [2])];
+    children.push(...racers);
+    const lines = await Promise.all(racers.map((r) => r.firstLine));
+    const winners = lines.filter((l) => l.startsWith('ready '));
+    const losers = lines.filter((l) => l.startsWith('refused '));
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const winnerPid = Number(winners[0]!.split(' ')[1]);
+    expect(losers[0]).toContain(`pid ${winnerPid} (`);
+    const winner = racers.find((r) => r.process.pid === winnerPid)!;
+    winner.process.stdin.write('close\n');
+    expect(await winner.exited).toBe(0);
+    expect((await storedIds(dataDir)).length).toBe(1);
+  });
+
   it('takes over a lock whose pid now belongs to another process (a reused pid), and one left empty by a crash', async () => {
     // This test's own pid is alive, but the lock says it started at another time: another process.
     const stale: LockHolder = { pid: process.pid, command: 'node old', since: '2026-01-01T00:00:00.000Z', hostname: os.hostname(), startedAt: 'another-boot:1' };

@@ -47,7 +47,8 @@ async function storedIds(dataDir: string): Promise<number[]> {
   }
 }
 
-describe('the PGlite data directory lock', () => {
+// Each case starts PGlite in two to four processes; on a loaded two-core machine one start can take 20 s.
+describe('the PGlite data directory lock', { timeout: 240_000 }, () => {
   let root: string;
   let dataDir: string;
   const children: Child[] = [];

@@ -17,6 +17,7 @@ import { loadConfig } from '@/config/env';
 import { generateOrg } from '@/fake-github/generate-org';
 import { startFakeGitHub } from '@/fake-github/server';
 import { createCaller } from '@/server/api/root';
+import { ANONYMOUS } from '@/server/http/requester';
 import { openDatabase, type Database } from '@/server/db/client';
 import { memoryLogger } from '@/server/logger';
 import { metricSettings } from '@/server/metric-settings';
@@ -47,7 +48,7 @@ async function syncDemoOrg(database: Database, now: Date): Promise<void> {
 
 async function measure(label: string, database: Database, now: Date): Promise<void> {
   const config = loadConfig({});
-  const caller = createCaller({ db: database.db, config, settings: metricSettings(config), now: () => now });
+  const caller = createCaller({ requester: ANONYMOUS, db: database.db, config, settings: metricSettings(config), now: () => now });
   const period = periodOf({}, now, config.timeZone);
   const requests: Record<string, () => Promise<unknown>> = {
     'metrics.teamHealth (overview, last 4 weeks)': () => caller.metrics.teamHealth(period),

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import Script from 'next/script';
 import { Suspense, type ReactNode } from 'react';
@@ -19,12 +20,14 @@ export const viewport: Viewport = {
   colorScheme: 'light dark',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The Content Security Policy's script nonce for this request (src/proxy.ts).
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // data-theme is set before hydration by THEME_SCRIPT from the reader's stored pick.
     <html lang="en" suppressHydrationWarning>
       <body>
-        <Script id="theme" strategy="beforeInteractive">
+        <Script id="theme" strategy="beforeInteractive" nonce={nonce}>
           {THEME_SCRIPT}
         </Script>
         <a className="skip-link" href="#main">

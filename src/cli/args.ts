@@ -36,6 +36,10 @@ Commands:
              --digest            each team's whole list (a daily digest)
              --dry-run           print what it would send; send and remember nothing
              --team SLUG         only this team
+  serve    Serve the dashboard (\`npm start\`; needs \`npm run build\` first)
+             --port N            port (default: PORT, else 3000)
+             --hostname, -H ADDR listen there (default: HOSTNAME, else 127.0.0.1); anything
+                                 but this machine needs LEADLINE_ALLOW_UNAUTHENTICATED=true
   help     Show this help
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or configuration.
@@ -78,9 +82,14 @@ export const ZNudgeArgs = z.object({
   'dry-run': z.boolean().default(false),
   team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
 });
+export const ZServeArgs = z.object({
+  command: z.literal('serve'),
+  port: z.coerce.number().int().min(1).max(65535).optional(),
+  hostname: z.string().regex(/^[\w.:[\]-]+$/, 'an address or host name').optional(),
+});
 export const ZHelpArgs = z.object({ command: z.literal('help') });
 
-export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZReportArgs, ZNudgeArgs, ZHelpArgs]);
+export const ZCliArgs = z.discriminatedUnion('command', [ZSyncArgs, ZStatusArgs, ZDemoArgs, ZReportArgs, ZNudgeArgs, ZServeArgs, ZHelpArgs]);
 export type CliArgs = z.infer<typeof ZCliArgs>;
 
 const OPTIONS = {
@@ -97,6 +106,7 @@ const OPTIONS = {
     post: { type: 'boolean' },
   },
   nudge: { digest: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, team: { type: 'string' } },
+  serve: { port: { type: 'string' }, hostname: { type: 'string', short: 'H' } },
   help: {},
 } as const;
 

@@ -7,6 +7,7 @@ import { NothingToSyncError } from '@/server/services/sync/sync-repositories';
 import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
 import { nudgeCommand } from './commands/nudge';
 import { reportCommand } from './commands/report';
+import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 
@@ -41,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
         return await reportCommand(args, config);
       case 'nudge':
         return await nudgeCommand(args, config);
+      case 'serve':
+        return await serveCommand(args, config);
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof NothingToSyncError) {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeTeamsIssues, teamSettings, ZTeamsFile, type TeamSettings } from './teams-file';
+import { ZAllowUnauthenticated, ZPublicUrl, type WebSettings } from './web';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -131,6 +132,10 @@ const serverSchema = {
       }
     }),
   LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES: z.coerce.number().int('a whole number of bytes').positive('a whole number of bytes').default(20 * 1024 * 1024),
+  /** The origin people open the app at; requests naming another host are refused (DNS rebinding). */
+  LEADLINE_PUBLIC_URL: ZPublicUrl,
+  /** Serve beyond 127.0.0.1 with no sign-in: everyone who reaches the port sees everything. */
+  LEADLINE_ALLOW_UNAUTHENTICATED: ZAllowUnauthenticated,
 };
 
 export type GitHubAuth =
@@ -158,6 +163,8 @@ export interface Config {
   webhooks: { slack: string | null; generic: string | null };
   /** Coverage report artifacts to download; null: none (LEADLINE_COVERAGE_ARTIFACT unset). */
   coverageArtifacts: { pattern: RegExp; maxBytes: number } | null;
+  /** Where the app is reached from, and whether it may be without sign-in (see src/config/web.ts). */
+  web: WebSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -203,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     teamSettings: teams,
     webhooks: { slack: parsed.LEADLINE_SLACK_WEBHOOK_URL ?? null, generic: parsed.LEADLINE_WEBHOOK_URL ?? null },
     coverageArtifacts: parsed.LEADLINE_COVERAGE_ARTIFACT ? { pattern: parsed.LEADLINE_COVERAGE_ARTIFACT, maxBytes: parsed.LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES } : null,
+    web: { publicUrl: parsed.LEADLINE_PUBLIC_URL, allowUnauthenticated: parsed.LEADLINE_ALLOW_UNAUTHENTICATED },
   };
 }
 

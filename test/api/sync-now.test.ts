@@ -13,6 +13,7 @@ import { startFakeGitHub } from '@/fake-github/server';
 import { createCaller } from '@/server/api/root';
 import type { Database } from '@/server/db/client';
 import { syncRuns } from '@/server/db/schema';
+import { STALE_RUN_MS } from '@/server/services/sync/running-sync';
 import { testContext } from '../support/test-context';
 import { createTestDatabase, databaseKinds } from '../support/test-database';
 
@@ -108,17 +109,24 @@ describe.each(databaseKinds())('sync now (%s)', (kind) => {
     expect(JSON.stringify(page)).not.toContain(TOKEN);
   });
 
-  it('counts a recent run of another process as running, and a silent one as dead', async () => {
+  it('counts a run of another process as running while its heartbeat goes on, however long ago it started, and as dead when the beat stops', async () => {
     const other = await createTestDatabase(kind);
     try {
-      const [run] = await other.db.insert(syncRuns).values({ startedAt: new Date(NOW.getTime() - 5 * MINUTE), status: 'running' }).returning({ id: syncRuns.id });
+      // A long first sync: started 40 minutes ago, last heartbeat 1 minute ago. Running.
+      const startedAt = new Date(NOW.getTime() - 40 * MINUTE);
+      const [run] = await other.db.insert(syncRuns).values({ startedAt, heartbeatAt: new Date(NOW.getTime() - MINUTE), status: 'running' }).returning({ id: syncRuns.id });
       const blocked = await refusal(caller(configured, other).sync.start());
       expect(blocked).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('another process') });
-      expect((await caller(configured, other).sync.progress()).elsewhere).toEqual({ startedAt: new Date(NOW.getTime() - 5 * MINUTE), lastActivityAt: new Date(NOW.getTime() - 5 * MINUTE) });
+      expect((blocked as Error).message).toContain(`last heartbeat ${new Date(NOW.getTime() - MINUTE).toISOString()}`);
+      expect((await caller(configured, other).sync.progress()).elsewhere).toEqual({ startedAt, lastActivityAt: new Date(NOW.getTime() - MINUTE) });
       expect((await caller(configured, other).sync.status()).runs[0]).toMatchObject({ id: run!.id, status: 'running', stale: false });
+      // Just started, no beat recorded yet: judged by its start.
+      await other.db.update(syncRuns).set({ startedAt: new Date(NOW.getTime() - MINUTE), heartbeatAt: null }).where(eq(syncRuns.id, run!.id));
+      expect((await caller(configured, other).sync.progress()).elsewhere).not.toBeNull();
 
-      // Its process died: silent for longer than the stale limit, it no longer blocks.
-      await other.db.update(syncRuns).set({ startedAt: new Date(NOW.getTime() - 31 * MINUTE) }).where(eq(syncRuns.id, run!.id));
+      // Its process died: the last beat is older than STALE_RUN_MS (3 minutes: six missed 30 s beats), it no longer blocks.
+      expect(STALE_RUN_MS).toBe(3 * MINUTE);
+      await other.db.update(syncRuns).set({ startedAt, heartbeatAt: new Date(NOW.getTime() - 3 * MINUTE - 1) }).where(eq(syncRuns.id, run!.id));
       expect((await caller(configured, other).sync.progress()).elsewhere).toBeNull();
       expect((await caller(configured, other).sync.status()).runs[0]).toMatchObject({ id: run!.id, stale: true });
       await caller(configured, other).sync.start();
@@ -129,6 +137,9 @@ describe.each(databaseKinds())('sync now (%s)', (kind) => {
         ['succeeded', false],
         ['running', true],
       ]);
+      // The sync that ran stamped its heartbeat (the fake clock's now) until it finished.
+      const [finished] = await other.db.select({ heartbeatAt: syncRuns.heartbeatAt }).from(syncRuns).where(eq(syncRuns.id, end.live!.runId!));
+      expect(finished!.heartbeatAt).toEqual(NOW);
     } finally {
       await other.close();
     }

@@ -7,8 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { main } from '@/cli/main';
 import { startFakeGitHub, type FakeGitHub } from '@/fake-github/server';
+import { openDatabase } from '@/server/db/client';
+import { syncRuns } from '@/server/db/schema';
 import { buildOrg } from '../support/fake-org-builder';
 import { createPostgresTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
 
@@ -85,6 +88,27 @@ describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
     const { code, stdout } = await run(['sync', '--repo', 'acme/nope'], env());
     expect(code).toBe(1);
     expect(stdout).toContain('✗ acme/nope: not found, or the token cannot see it');
+  });
+
+  it('exits 1 without syncing while another process syncs (its heartbeat is recent), and syncs once that run is dead', async () => {
+    // Another process's run, as it would look on a shared Postgres: started long ago, beating now.
+    const other = await openDatabase({ dataDir: env().LEADLINE_DATA_DIR });
+    const startedAt = new Date(Date.now() - 3_600_000);
+    const [run_] = await other.db.insert(syncRuns).values({ startedAt, heartbeatAt: new Date(), status: 'running' }).returning({ id: syncRuns.id });
+    await other.close();
+    const before = github.requests.length;
+    const refused = await run(['sync'], env());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`leadline: a sync is already running in another process: started ${startedAt.toISOString()}, last heartbeat `);
+    expect(github.requests.length).toBe(before);
+
+    // Its heartbeat stopped 4 minutes ago (past the 3-minute limit): its process is gone.
+    const again = await openDatabase({ dataDir: env().LEADLINE_DATA_DIR });
+    await again.db.update(syncRuns).set({ heartbeatAt: new Date(Date.now() - 4 * 60_000) }).where(eq(syncRuns.id, run_!.id));
+    await again.close();
+    const synced = await run(['sync'], env());
+    expect(synced.code).toBe(0);
+    expect(github.requests.length).toBeGreaterThan(before);
   });
 
   it.each([

@@ -5,9 +5,7 @@
  * configured for the fake (its URL, a stand-in token, `org:<login>`) so the app's Sync now works with
  * no token and no network; the fake keeps answering until the app stops.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Config } from '@/config/env';
@@ -18,6 +16,7 @@ import { openDatabase } from '@/server/db/client';
 import { consoleLogger } from '@/server/logger';
 import { syncRepositories } from '@/server/services/sync/sync-repositories';
 import type { ZDemoArgs } from '../args';
+import { runNext } from '../next-process';
 import { progressPrinter } from '../progress';
 import { printResult } from './sync';
 
@@ -81,31 +80,19 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
   }
 }
 
-/** `next build` once if there is no production build yet, then `next start` on the demo database. */
+/**
+ * `next build` once if there is no production build yet, then `next start` on the demo database,
+ * on 127.0.0.1 only: the demo has no sign-in and its Sync now reaches its fake GitHub.
+ */
 async function serve(dataDir: string, port: number, github: Record<string, string>): Promise<number> {
-  const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
   // The demo database is embedded; a configured DATABASE_URL must not redirect the demo app. The
   // app's GitHub is the demo's fake (a stand-in token, nothing secret), so "Sync now" works offline.
   const env = { ...process.env, ...github, GITHUB_APP_ID: '', GITHUB_APP_PRIVATE_KEY: '', GITHUB_APP_INSTALLATION_ID: '', LEADLINE_DATA_DIR: dataDir, LEADLINE_TEAMS_FILE: path.join(dataDir, 'teams.json'), DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
   if (!existsSync(path.resolve('.next', 'BUILD_ID'))) {
     process.stdout.write('Building the app once (next build)…\n');
-    const code = await run(process.execPath, [next, 'build'], env);
+    const code = await runNext(['build'], env);
     if (code !== 0) return code;
   }
-  process.stdout.write(`Serving the dashboard on http://localhost:${port}\n`);
-  return run(process.execPath, [next, 'start', '--port', String(port)], env);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
-    child.on('exit', (code) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? 1);
-    });
-  });
+  process.stdout.write(`Serving the dashboard on http://127.0.0.1:${port}, reachable from this machine only\n`);
+  return runNext(['start', '--hostname', '127.0.0.1', '--port', String(port)], env);
 }

@@ -2,6 +2,7 @@ import type { Config } from '@/config/env';
 import { openDatabase } from '@/server/db/client';
 import type { SyncResult } from '@/server/github/sync';
 import { consoleLogger } from '@/server/logger';
+import { findRunningSync, STALE_RUN_MS } from '@/server/services/sync/running-sync';
 import { syncRepositories, type SyncRepositoriesInput } from '@/server/services/sync/sync-repositories';
 import type { ZSyncArgs } from '../args';
 import { progressPrinter } from '../progress';
@@ -11,6 +12,15 @@ export async function syncCommand(args: z.infer<typeof ZSyncArgs>, config: Confi
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const progress = progressPrinter();
   try {
+    // On Postgres another process may be syncing (PGlite's lock already kept any other process out).
+    const other = await findRunningSync(database.db, new Date());
+    if (other) {
+      process.stderr.write(
+        `leadline: a sync is already running in another process: started ${other.startedAt.toISOString()}, last heartbeat ${other.lastActivityAt.toISOString()}. ` +
+          `Let it finish (leadline status shows it); a run whose heartbeat stops for ${STALE_RUN_MS / 60_000} minutes is taken for dead.\n`,
+      );
+      return 1;
+    }
     const result = await syncRepositories({
       config,
       db: database.db,

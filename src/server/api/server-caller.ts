@@ -6,5 +6,5 @@ import { createContext } from './context';
 import { createCaller } from './root';
 
 export function getServerCaller() {
-  return createCaller(createContext);
+  return createCaller(() => createContext());
 }

@@ -8,9 +8,12 @@ import { z } from 'zod';
 import type { Db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import type { Config } from '@/config/env';
+import type { Requester } from '@/server/http/requester';
 import type { MetricSettings } from '@/server/metric-settings';
 
 export interface Context {
+  /** Who is asking (src/server/http/requester.ts): what sign-in will narrow, and what limits count by. */
+  requester: Requester;
   db: Db;
   /** The configured parts of the metric definitions (zone, bots, deployment patterns). */
   settings: MetricSettings;
@@ -45,6 +48,7 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
 /** Services report a caller's mistake as an AppError; here it becomes the matching tRPC error once. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();

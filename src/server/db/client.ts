@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -58,9 +59,24 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   const { drizzle } = await import('drizzle-orm/pglite');
   // PGlite creates the data directory itself but not its parents.
   if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, { loadDataDir });
+  // One process at a time on disk (data-dir-lock.ts); an in-memory database is this process's alone.
+  const lock = dataDir ? await lockDataDir(dataDir) : null;
+  let client: import('@electric-sql/pglite').PGlite;
+  try {
+    client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, { loadDataDir });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzle(client, { schema });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db: db as unknown as Db, kind: 'pglite', close };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

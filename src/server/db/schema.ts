@@ -308,6 +308,11 @@ export const syncRuns = pgTable('sync_runs', {
   finishedAt: at('finished_at'),
   /** running, succeeded or failed. */
   status: text('status').notNull(),
+  /**
+   * Beaten every HEARTBEAT_MS while the run's process lives: a run recorded as running whose beat
+   * stopped is dead (its process was killed), however recently it started or however long it runs.
+   */
+  heartbeatAt: at('heartbeat_at'),
   error: text('error'),
   requests: integer('requests').notNull().default(0),
   rateLimitRemaining: integer('rate_limit_remaining'),

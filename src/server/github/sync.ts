@@ -13,6 +13,7 @@ import { syncComments } from './sync-comments';
 import type { CoverageArtifactSettings, RepoRef, RepoSyncContext, SyncProgress } from './sync-context';
 import { syncDefaultBranch } from './sync-default-branch';
 import { syncDeployments } from './sync-deployments';
+import { startHeartbeat } from './sync-heartbeat';
 import { syncIncidents } from './sync-incidents';
 import { syncPullRequests } from './sync-pull-requests';
 import { syncReleases } from './sync-releases';
@@ -76,6 +77,7 @@ export async function runSync(request: SyncRequest): Promise<SyncResult> {
 
   const runId = await openSyncRun(db, now());
   const result: SyncResult = { runId, status: 'succeeded', repositories: [], targetErrors: [], warnings, requests: 0, rateLimitRemaining: null };
+  const heartbeat = startHeartbeat(db, result.runId, now, logger);
 
   try {
     const { repos, errors } = await resolveTargets(github, request.targets, logger);
@@ -89,6 +91,7 @@ export async function runSync(request: SyncRequest): Promise<SyncResult> {
   } catch (error) {
     result.targetErrors.push(message(error));
   } finally {
+    await heartbeat.stop();
     if (result.targetErrors.length > 0 || result.repositories.some((r) => r.errors.length > 0)) result.status = 'failed';
     result.requests = github.stats.requests - requestsBefore;
     result.rateLimitRemaining = github.stats.rateLimitRemaining;

@@ -14,7 +14,13 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, addWeeks } from 'date-fns';
 import { z } from 'zod';
 import { weekFromKey, weekOf } from '@/metrics/weeks';
+import { CALENDAR_BOUNDS_MESSAGE, isYearInBounds } from '@/metrics/calendar-bounds';
 import { METRIC_KEYS } from '@/metrics/catalogue';
+
+// In the browser, zod must not compile parsers with `new Function`: the pages' Content Security
+// Policy forbids eval (src/server/http/security-headers.ts), and even zod's probe for it is a
+// reported violation. Set before the schemas below are built, which is when zod decides.
+if (typeof window !== 'undefined') z.config({ jitless: true });
 
 export const PERIOD_PRESETS = ['1w', '4w', '12w', '26w', '52w'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -26,7 +32,11 @@ function isCalendarDay(s: string): boolean {
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === s;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD').refine(isCalendarDay, 'not a calendar date');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD')
+  .refine(isCalendarDay, 'not a calendar date')
+  .refine((s) => isYearInBounds(Number(s.slice(0, 4))), CALENDAR_BOUNDS_MESSAGE);
 const flag = z.enum(['0', '1'], { message: 'use 0 or 1' });
 const repoList = z
   .string()
@@ -45,7 +55,7 @@ export const ZDashboardFilters = z
     business: flag.optional(),
     preset: z.enum(['default', 'devlake'], { message: 'use default or devlake' }).optional(),
     explain: z.enum(METRIC_KEYS, { message: 'not a metric' }).optional(),
-    week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45').optional(),
+    week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45').refine((s) => isYearInBounds(Number(s.slice(0, 4))), CALENDAR_BOUNDS_MESSAGE).optional(),
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), { message: 'give both from and to, or neither', path: ['from'] })
   .refine((f) => !(f.from && f.to && f.from > f.to), { message: 'from must not be after to', path: ['to'] })

@@ -33,7 +33,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: trpcUrl(), transformer: superjson })],
+      // At most 10 calls a request: the server refuses batches over MAX_BATCH_SIZE (src/server/api/http.ts).
+      links: [httpBatchLink({ url: trpcUrl(), transformer: superjson, maxItems: 10 })],
     }),
   );
   return (

@@ -1,5 +1,5 @@
 /** The archive of generated reports. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { reports } from '../schema';
 
@@ -20,5 +20,16 @@ export function listReports(db: Db, limit: number) {
 
 export async function findReport(db: Db, id: number) {
   const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  return row ?? null;
+}
+
+/** The newest archived report of a week and scope (scopes compare as JSON values, key order aside). */
+export async function findLatestReportOf(db: Db, week: string, scope: ArchivedReportRow['scope']) {
+  const [row] = await db
+    .select({ id: reports.id, model: reports.model })
+    .from(reports)
+    .where(and(eq(reports.week, week), sql`${reports.scope} = ${JSON.stringify(scope)}::jsonb`))
+    .orderBy(desc(reports.id))
+    .limit(1);
   return row ?? null;
 }

@@ -1,5 +1,5 @@
 /** Where every repository's sync stands, and the latest sync runs. */
-import { desc, eq, max, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client';
 import { repositories, syncRuns, syncState } from '../schema';
 
@@ -39,28 +39,14 @@ export async function listRecentSyncRuns(db: Db, limit: number) {
     .limit(limit);
 }
 
-/** Runs still recorded as running (a run whose process died stays so), newest first. */
+/** Runs still recorded as running (a run whose process died stays so), newest first, with their last heartbeat. */
 export async function listRunningSyncRuns(db: Db, limit: number) {
   return db
-    .select({ id: syncRuns.id, startedAt: syncRuns.startedAt })
+    .select({ id: syncRuns.id, startedAt: syncRuns.startedAt, heartbeatAt: syncRuns.heartbeatAt })
     .from(syncRuns)
     .where(eq(syncRuns.status, 'running'))
     .orderBy(desc(syncRuns.id))
     .limit(limit);
-}
-
-/**
- * The newest run's id, and the latest sign of life any sync left in sync_state (a resource pass
- * started or completed): while a sync runs, this moves at least once per repository and resource.
- */
-export async function latestSyncActivity(db: Db): Promise<{ newestRunId: number | null; lastActivityAt: Date | null }> {
-  const [[run], [state]] = await Promise.all([
-    db.select({ id: max(syncRuns.id) }).from(syncRuns),
-    db
-      .select({ at: sql<Date | null>`max(greatest(${syncState.lastStartedAt}, ${syncState.lastCompletedAt}))`.mapWith(syncState.lastStartedAt) })
-      .from(syncState),
-  ]);
-  return { newestRunId: run?.id ?? null, lastActivityAt: state?.at ?? null };
 }
 
 /**

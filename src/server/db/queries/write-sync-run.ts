@@ -15,6 +15,11 @@ export async function openSyncRun(db: Db, startedAt: Date): Promise<number> {
   return run!.id;
 }
 
+/** A running sync's sign of life (src/server/github/sync-heartbeat.ts). */
+export async function beatSyncRun(db: Db, runId: number, at: Date): Promise<void> {
+  await db.update(syncRuns).set({ heartbeatAt: at }).where(eq(syncRuns.id, runId));
+}
+
 export interface SyncRunOutcome {
   finishedAt: Date;
   status: 'succeeded' | 'failed';

@@ -3,15 +3,19 @@
  * schema for the tRPC boundary; a bad value is a 400 that names the field.
  */
 import { z } from 'zod';
+import { CALENDAR_BOUNDS_MESSAGE, EARLIEST_INSTANT, LATEST_INSTANT } from '@/metrics/calendar-bounds';
 import { ZMetricKey } from '@/metrics/catalogue';
 
 export const MAX_PERIOD_DAYS = 366;
 
+/** An instant in the calendar a query may name (src/metrics/calendar-bounds.ts). */
+const ZInstant = z.date().min(EARLIEST_INSTANT, CALENDAR_BOUNDS_MESSAGE).max(LATEST_INSTANT, CALENDAR_BOUNDS_MESSAGE);
+
 const ZMetricsQueryFields = z.object({
   /** Inclusive start instant. */
-  from: z.date(),
+  from: ZInstant,
   /** Exclusive end instant. */
-  to: z.date(),
+  to: ZInstant,
   /** `owner/name`; absent or empty: every stored repository. */
   repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
   /**

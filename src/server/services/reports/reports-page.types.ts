@@ -1,9 +1,13 @@
 /** The reports page at the boundary: weeks to generate, and the archive. */
 import { z } from 'zod';
+import { CALENDAR_BOUNDS_MESSAGE, isYearInBounds } from '@/metrics/calendar-bounds';
 import { REPORT_FORMATS } from '@/reports/output-formats';
 
 export const ZGenerateReportInput = z.object({
-  week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45'),
+  week: z
+    .string()
+    .regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45')
+    .refine((s) => isYearInBounds(Number(s.slice(0, 4))), CALENDAR_BOUNDS_MESSAGE),
   repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
   team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
 });
@@ -17,6 +21,13 @@ export const ZReportsPage = z.object({
 });
 export type ReportsPage = z.infer<typeof ZReportsPage>;
 
+/** Archive ids are a Postgres `serial`: an id past its range names no report and is refused as such. */
+export const MAX_REPORT_ID = 2_147_483_647;
+
 /** One archived report in one format. */
-export const ZReportFileInput = z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS) });
+export const ZReportFileInput = z.object({
+  id: z.number().int('a whole number').positive('a positive number').max(MAX_REPORT_ID, `no report id exceeds ${MAX_REPORT_ID}`),
+  format: z.enum(REPORT_FORMATS),
+});
+export type ReportFileInput = z.infer<typeof ZReportFileInput>;
 export const ZReportFile = z.object({ text: z.string(), contentType: z.string(), fileName: z.string() });

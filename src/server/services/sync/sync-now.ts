@@ -1,8 +1,8 @@
 /**
  * "Sync now" from the app: starts the configured sync in this server process and keeps its live
  * progress in memory for the sync page to poll. One sync at a time across every process sharing
- * the database: a run recorded as running that still shows signs of life blocks a new one (see
- * running-sync.ts; a run whose process died stays "running" forever, so a silent one does not).
+ * the database: a run recorded as running whose heartbeat goes on blocks a new one (see
+ * running-sync.ts; a run whose process died stays "running" forever, so one without a recent beat does not).
  */
 import type { Config } from '@/config/env';
 import type { Db } from '@/server/db/client';
@@ -138,7 +138,7 @@ export async function startSync(input: StartSyncInput): Promise<LiveSync> {
     if (other) {
       throw new AppError(
         'CONFLICT',
-        `A sync is already running: it started at ${other.startedAt.toISOString()} in another process (last sign of life ${other.lastActivityAt.toISOString()}; a run silent for ${STALE_RUN_MS / 60_000} minutes is taken for dead)`,
+        `A sync is already running: it started at ${other.startedAt.toISOString()} in another process (last heartbeat ${other.lastActivityAt.toISOString()}; a run whose heartbeat stops for ${STALE_RUN_MS / 60_000} minutes is taken for dead)`,
       );
     }
   } catch (error) {

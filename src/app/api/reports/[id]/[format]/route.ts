@@ -1,29 +1,28 @@
 /**
  * GET /api/reports/ID/FORMAT: an archived report as a file (md, html, csv, json) with its content
- * type and file name; `?inline=1` shows it in the browser instead (the HTML preview).
+ * type and file name; `?inline=1` shows it in the browser instead (the HTML preview). Its security
+ * headers (a policy that runs no script, nosniff) are set by src/proxy.ts, like every response's.
  */
 import { TRPCError } from '@trpc/server';
 import { getServerCaller } from '@/server/api/server-caller';
+import { ZReportFileInput } from '@/server/services/reports/reports-page.types';
 
 export const dynamic = 'force-dynamic';
 
-const FORMATS = new Set(['md', 'html', 'csv', 'json']);
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
-  const { id, format } = await params;
-  if (!/^\d+$/.test(id) || !FORMATS.has(format)) {
-    return new Response('Use /api/reports/ID/FORMAT with a numeric id and md, html, csv or json', { status: 400 });
+  const raw = await params;
+  const parsed = /^\d{1,16}$/.test(raw.id) ? ZReportFileInput.safeParse({ id: Number(raw.id), format: raw.format }) : null;
+  if (!parsed?.success) {
+    const why = parsed ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'id: not a number';
+    return new Response(`Use /api/reports/ID/FORMAT with a report's numeric id and md, html, csv or json (${why})\n`, { status: 400 });
   }
   try {
-    const file = await getServerCaller().reports.file({ id: Number(id), format: format as 'md' | 'html' | 'csv' | 'json' });
+    const file = await getServerCaller().reports.file(parsed.data);
     const inline = new URL(request.url).searchParams.get('inline') === '1';
     return new Response(file.text, {
       headers: {
         'content-type': file.contentType,
         'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${file.fileName}"`,
-        // The HTML report has no script and needs none: forbid any, and any request out.
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-        'x-content-type-options': 'nosniff',
       },
     });
   } catch (error) {

@@ -201,11 +201,3 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     formula: 'CHANGES_REQUESTED reviews per PR; median over PRs merged in the period.',
   },
 };
-
-/** The metrics DORA 2023 bands (docs/metrics.md#performance-bands-dora-2023-as-devlake-implements-them), by the key of their band in DoraBands. */
-export const DORA_BAND_OF: Readonly<Partial<Record<MetricKey, 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime'>>> = {
-  deploymentFrequency: 'deploymentFrequency',
-  leadTime: 'leadTime',
-  changeFailureRate: 'changeFailureRate',
-  recoveryTime: 'recoveryTime',
-};

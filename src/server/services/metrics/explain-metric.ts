@@ -5,10 +5,11 @@
  */
 import type { Db } from '@/server/db/client';
 import type { MetricSettings } from '@/server/metric-settings';
-import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import type { MetricKey } from '@/metrics/catalogue';
 import { metricContext, previousPeriod } from './metric-context';
 import type { MetricExplanation } from './metric-view.types';
 import { metricView } from './metric-views';
+import { METRIC_REGISTRY } from './registry/metric-registry';
 import type { MetricsQuery } from './metrics-query.types';
 
 export async function explainMetric(db: Db, query: MetricsQuery, key: MetricKey, settings: MetricSettings, now: Date): Promise<MetricExplanation> {
@@ -17,7 +18,7 @@ export async function explainMetric(db: Db, query: MetricsQuery, key: MetricKey,
   const view = metricView(key, context.compute(context.scope.period), context.scope.options, context.repoNames);
   return {
     key,
-    ...METRIC_CATALOGUE[key],
+    ...METRIC_REGISTRY[key].definition,
     preset: query.preset,
     period: context.scope.period,
     headline: view.headline,

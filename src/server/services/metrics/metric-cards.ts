@@ -3,32 +3,29 @@
  * for that repository alone): each metric's headline for the period against the period of equal
  * length just before it, its DORA band and its weekly series.
  */
-import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import type { MetricKey } from '@/metrics/catalogue';
 import { coverageChange, levelsOf } from '@/metrics/coverage/coverage-change';
+import type { RepositoryLevel } from '@/metrics/coverage/coverage-metrics';
 import type { ComputedMetrics } from './compute-metrics';
 import type { MetricScope } from './resolve-scope';
 import { metricView } from './metric-views';
+import { METRIC_REGISTRY, metricsShownIn } from './registry/metric-registry';
 import type { MetricCard } from './team-health.types';
 
-/** The cards, in the order a tech lead reads them. */
-export const OVERVIEW_CARDS: readonly MetricKey[] = [
-  'timeToFirstReview',
-  'reviewTurnaround',
-  'cycleTime',
-  'deploymentFrequency',
-  'leadTime',
-  'changeFailureRate',
-  'recoveryTime',
-  'ciSuccessRate',
-  'coverage',
-];
+/** The cards, in the order a tech lead reads them (each metric's `shownIn.overview`). */
+export const OVERVIEW_CARDS: readonly MetricKey[] = metricsShownIn('overview');
 
 /**
- * Coverage's change compares the same repositories (docs/metrics.md#all-repositories): the mean of
- * each repository's level change between the two periods' ends, naming those with a level in one only.
+ * A change over the same repositories (docs/metrics.md#all-repositories): the mean of each
+ * repository's level change between the two periods' ends, naming those with a level in one only.
  */
-function coverageChangeBetween(previous: ComputedMetrics, current: ComputedMetrics, repoNames: ReadonlyMap<number, string>): { change: number | null; leftOut: string[] } {
-  const { change, leftOut } = coverageChange(levelsOf(previous.coverage.overall.latestLevels), levelsOf(current.coverage.overall.latestLevels));
+function sameRepositoryChange(
+  levels: (c: ComputedMetrics) => readonly RepositoryLevel[],
+  previous: ComputedMetrics,
+  current: ComputedMetrics,
+  repoNames: ReadonlyMap<number, string>,
+): { change: number | null; leftOut: string[] } {
+  const { change, leftOut } = coverageChange(levelsOf(levels(previous)), levelsOf(levels(current)));
   return { change, leftOut: leftOut.map((id) => repoNames.get(id) ?? `repository ${id}`).sort() };
 }
 
@@ -39,15 +36,13 @@ export interface CardContext {
 }
 
 export function metricCard(key: MetricKey, current: ComputedMetrics, previous: ComputedMetrics, context: CardContext): MetricCard {
-  const definition = METRIC_CATALOGUE[key];
+  const { definition, band, levels } = METRIC_REGISTRY[key];
   const view = metricView(key, current, context.scope.options, context.repoNames);
   const before = metricView(key, previous, context.scope.options, context.repoNames).headline.value;
   const value = view.headline.value;
-  const { change, leftOut } =
-    key === 'coverage'
-      ? coverageChangeBetween(previous, current, context.repoNames)
-      : { change: value !== null && before !== null ? value - before : null, leftOut: [] };
-  const band = DORA_BAND_OF[key];
+  const { change, leftOut } = levels
+    ? sameRepositoryChange(levels, previous, current, context.repoNames)
+    : { change: value !== null && before !== null ? value - before : null, leftOut: [] };
   return {
     key,
     ...definition,

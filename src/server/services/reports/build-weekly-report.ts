@@ -4,8 +4,9 @@
  * One load for the scope's five weeks (and one per repository), then pure summaries.
  */
 import { weeksBefore } from '@/metrics/weeks';
-import { DORA_BAND_OF, METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
+import type { MetricKey } from '@/metrics/catalogue';
 import { coverageChange, levelsOf, meanLevels } from '@/metrics/coverage/coverage-change';
+import type { RepositoryLevel } from '@/metrics/coverage/coverage-metrics';
 import { formatChange, formatMetricValue } from '@/formatting/metric-values';
 import type { TeamSettings } from '@/config/teams-file';
 import type { Db } from '@/server/db/client';
@@ -15,26 +16,16 @@ import { attentionOf } from '../metrics/get-team-health';
 import type { ComputedMetrics } from '../metrics/compute-metrics';
 import { metricContext } from '../metrics/metric-context';
 import { metricView } from '../metrics/metric-views';
+import { METRIC_REGISTRY, metricsShownIn } from '../metrics/registry/metric-registry';
 import { ZMetricsQuery } from '../metrics/metrics-query.types';
 import { reportWeek } from './report-week';
 import type { ReportHeadline, WeeklyReport } from '@/reports/weekly-report.types';
 
-export const REPORT_METRICS: readonly MetricKey[] = [
-  'timeToFirstReview',
-  'reviewTurnaround',
-  'cycleTime',
-  'deploymentFrequency',
-  'leadTime',
-  'changeFailureRate',
-  'recoveryTime',
-  'ciSuccessRate',
-  'ciDuration',
-  'coverage',
-  'unreviewedMerges',
-];
+/** The headline numbers, in their order (each metric's `shownIn.report`). */
+export const REPORT_METRICS: readonly MetricKey[] = metricsShownIn('report');
 
-/** The per-repository table's columns. */
-export const REPOSITORY_METRICS: readonly MetricKey[] = ['cycleTime', 'timeToFirstReview', 'deploymentFrequency', 'changeFailureRate', 'ciSuccessRate', 'ciDuration', 'coverage'];
+/** The per-repository table's columns (each metric's `shownIn.reportByRepository`). */
+export const REPOSITORY_METRICS: readonly MetricKey[] = metricsShownIn('reportByRepository');
 
 export interface WeeklyReportInput {
   /** `2026-W45`; absent: the last complete week. */
@@ -70,12 +61,12 @@ export function summarise(headlines: readonly ReportHeadline[]): string[] {
 }
 
 /**
- * Coverage's changes compare the same repositories (docs/metrics.md#all-repositories): against the
+ * Changes over the same repositories (coverage; docs/metrics.md#all-repositories): against the
  * previous week, each repository's level then; against the four weeks before, its own mean level
  * over them. The repositories left out of either change are named.
  */
-function coverageChanges(weeks: readonly ComputedMetrics[], repoNames: ReadonlyMap<number, string>) {
-  const levels = weeks.map((w) => w.coverage.overall.latestLevels);
+function sameRepositoryChanges(levelsAt: (c: ComputedMetrics) => readonly RepositoryLevel[], weeks: readonly ComputedMetrics[], repoNames: ReadonlyMap<number, string>) {
+  const levels = weeks.map(levelsAt);
   const now = levelsOf(levels.at(-1)!);
   const previous = coverageChange(levelsOf(levels.at(-2)!), now);
   const average = coverageChange(meanLevels(levels.slice(0, 4)), now);
@@ -107,13 +98,11 @@ export async function buildWeeklyReport(
     const views = weeks.map((c) => metricView(key, c, options, context.repoNames));
     const latest = views.at(-1)!.headline;
     const previousWeek = views.at(-2)!.headline.value;
-    const definition = METRIC_CATALOGUE[key];
+    const { definition, band, levels } = METRIC_REGISTRY[key];
     const average = mean(views.slice(0, 4).map((v) => v.headline.value));
-    const { change, changeVsAverage, leftOut } =
-      key === 'coverage'
-        ? coverageChanges(weeks, context.repoNames)
-        : { change: difference(latest.value, previousWeek), changeVsAverage: difference(latest.value, average), leftOut: [] };
-    const band = DORA_BAND_OF[key];
+    const { change, changeVsAverage, leftOut } = levels
+      ? sameRepositoryChanges(levels, weeks, context.repoNames)
+      : { change: difference(latest.value, previousWeek), changeVsAverage: difference(latest.value, average), leftOut: [] };
     return {
       key,
       label: definition.label,

@@ -7,7 +7,7 @@ import type { PhaseName, PullRequestFactsMember, PullRequestMember, PullRequestV
 import type { Aggregate } from '@/metrics/types';
 import type { ComputedMetrics } from '../compute-metrics';
 import type { Column, MemberRow } from '../metric-view.types';
-import type { MetricEntry, MetricView } from './metric-entry';
+import type { MetricEntry } from './metric-entry';
 import { distributionHeadline, distributionWeeks, PR_COLUMNS, pull, rateHeadline, rateWeeks } from './view-parts';
 
 const PHASE_COLUMNS: Column[] = [
@@ -115,7 +115,7 @@ type FactsRate = 'unreviewedMerges' | 'selfMerges';
 function mergeRate(key: FactsRate, hitLabel: string, isHit: (m: PullRequestFactsMember) => boolean, shownIn?: MetricEntry['shownIn']): MetricEntry {
   return {
     shownIn,
-    view: (c, options): MetricView => {
+    view: (c, options) => {
       const r = c.pullRequests[key];
       return {
         headline: rateHeadline(r),

@@ -55,8 +55,11 @@ async function once(run: number): Promise<number> {
     return total;
   } finally {
     // The demo runs in its own process group: stop npm, the CLI and `next start` together.
-    process.kill(-child.pid!, 'SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
   }
 }
 

@@ -51,7 +51,9 @@ async function once(run: number): Promise<number> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const total = (performance.now() - started) / 1000;
-    process.stdout.write(`run ${run}: load average at start ${load}\n${milestones.map((m) => `  ${m}`).join('\n')}\n  ${total.toFixed(1)} s  first page answered 200\n`);
+    process.stdout.write(
+      `run ${run}: load average at start ${load}\n${milestones.map((m) => `  ${m}`).join('\n')}\n  ${total.toFixed(1)} s  first page answered 200\n`,
+    );
     return total;
   } finally {
     // The demo runs in its own process group: stop npm, the CLI and `next start` together.
@@ -66,4 +68,6 @@ async function once(run: number): Promise<number> {
 const totals: number[] = [];
 for (let run = 1; run <= runs; run++) totals.push(await once(run));
 totals.sort((a, b) => a - b);
-process.stdout.write(`npm run demo to the first page: ${totals.map((t) => t.toFixed(1)).join(', ')} s (median ${totals[Math.floor(totals.length / 2)]!.toFixed(1)} s)\n`);
+process.stdout.write(
+  `npm run demo to the first page: ${totals.map((t) => t.toFixed(1)).join(', ')} s (median ${totals[Math.floor(totals.length / 2)]!.toFixed(1)} s)\n`,
+);

@@ -11,7 +11,13 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Each axe violation as `rule (impact): help — the first few elements`, so a failure names what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('; ')}`,
+  );
 }
 
 export interface TableBox {
@@ -39,7 +45,12 @@ export function measureTables(page: Page): Promise<{ pageScrollWidth: number; vi
           tableWidth: table.scrollWidth,
           scroller:
             scroller && scroller !== document.documentElement && scroller !== document.body
-              ? { overflowX: getComputedStyle(scroller).overflowX, clientWidth: scroller.clientWidth, left: scroller.getBoundingClientRect().left, right: scroller.getBoundingClientRect().right }
+              ? {
+                  overflowX: getComputedStyle(scroller).overflowX,
+                  clientWidth: scroller.clientWidth,
+                  left: scroller.getBoundingClientRect().left,
+                  right: scroller.getBoundingClientRect().right,
+                }
               : null,
           card: card ? { left: card.getBoundingClientRect().left, right: card.getBoundingClientRect().right } : null,
         };
@@ -54,15 +65,19 @@ export function measureTables(page: Page): Promise<{ pageScrollWidth: number; vi
  */
 export function tableLayoutProblems(measured: Awaited<ReturnType<typeof measureTables>>): string[] {
   const problems: string[] = [];
-  if (measured.pageScrollWidth > measured.viewportWidth) problems.push(`the page is ${measured.pageScrollWidth} px wide in a ${measured.viewportWidth} px window`);
+  if (measured.pageScrollWidth > measured.viewportWidth)
+    problems.push(`the page is ${measured.pageScrollWidth} px wide in a ${measured.viewportWidth} px window`);
   for (const t of measured.tables) {
     if (!t.scroller) {
       problems.push(`${t.name} has no scroller of its own`);
       continue;
     }
-    if (t.tableWidth > t.scroller.clientWidth && !['auto', 'scroll'].includes(t.scroller.overflowX)) problems.push(`${t.name} is clipped (${t.tableWidth} px in ${t.scroller.clientWidth} px, overflow-x ${t.scroller.overflowX})`);
+    if (t.tableWidth > t.scroller.clientWidth && !['auto', 'scroll'].includes(t.scroller.overflowX))
+      problems.push(`${t.name} is clipped (${t.tableWidth} px in ${t.scroller.clientWidth} px, overflow-x ${t.scroller.overflowX})`);
     if (t.card && (t.scroller.left < t.card.left - 0.5 || t.scroller.right > t.card.right + 0.5)) {
-      problems.push(`${t.name}'s scroller (${Math.round(t.scroller.left)}–${Math.round(t.scroller.right)} px) leaves its card (${Math.round(t.card.left)}–${Math.round(t.card.right)} px)`);
+      problems.push(
+        `${t.name}'s scroller (${Math.round(t.scroller.left)}–${Math.round(t.scroller.right)} px) leaves its card (${Math.round(t.card.left)}–${Math.round(t.card.right)} px)`,
+      );
     }
   }
   return problems;
@@ -76,7 +91,10 @@ export function chartLines(page: Page): Promise<{ path: string; dots: { x: numbe
   return page.evaluate(() =>
     [...document.querySelectorAll('path.recharts-line-curve')].map((line) => ({
       path: line.getAttribute('d') ?? '',
-      dots: [...(line.closest('.recharts-wrapper')?.querySelectorAll('.recharts-line-dots circle') ?? [])].map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) })),
+      dots: [...(line.closest('.recharts-wrapper')?.querySelectorAll('.recharts-line-dots circle') ?? [])].map((c) => ({
+        x: Number(c.getAttribute('cx')),
+        y: Number(c.getAttribute('cy')),
+      })),
     })),
   );
 }

@@ -105,7 +105,11 @@ describe.skipIf(!world)('what a reader sees', () => {
           expect(curveCommands(line.path), `${p.name}: ${line.path}`).toEqual([]);
           const vertices = pathVertices(line.path);
           // Every drawn point is a corner of its line: the line goes through the week's value.
-          for (const dot of line.dots) expect(vertices.some((v) => Math.abs(v.x - dot.x) < 0.01 && Math.abs(v.y - dot.y) < 0.01), `${JSON.stringify(dot)} on ${line.path}`).toBe(true);
+          for (const dot of line.dots)
+            expect(
+              vertices.some((v) => Math.abs(v.x - dot.x) < 0.01 && Math.abs(v.y - dot.y) < 0.01),
+              `${JSON.stringify(dot)} on ${line.path}`,
+            ).toBe(true);
         }
         // The weekly trend has a corner at each week's dot and nowhere else, so nothing between two weeks is drawn above or below them.
         const trend = lines.filter((l) => l.dots.length > 1 && pathVertices(l.path).length === l.dots.length);

@@ -10,15 +10,20 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_CATALOGUE, type MetricKey } from '@/metrics/catalogue';
 import { renderHtml } from '@/reports/render-html';
+import type { WeeklyReport } from '@/reports/weekly-report.types';
 import { REPORT_METRICS, REPOSITORY_METRICS } from '@/server/services/reports/build-weekly-report';
-import type { WeeklyReport } from '@/server/services/reports/weekly-report.types';
 
 /** The widest value of each unit a report prints: "−23.8 h" and "100 %" are wider than most. */
 const WIDE_VALUE = { duration: 85_680, ratio: 1, percent: 100, count: 188.5 } as const;
 const wide = (key: MetricKey) => WIDE_VALUE[METRIC_CATALOGUE[key].unit];
 
 // GitHub allows 39-character owners and 100-character repository names; these are long real-looking ones.
-const REPOS = ['acme-platform-engineering/payments-reconciliation-service', 'acme/web', 'acme-platform-engineering/infrastructure-terraform-modules', 'acme/api'];
+const REPOS = [
+  'acme-platform-engineering/payments-reconciliation-service',
+  'acme/web',
+  'acme-platform-engineering/infrastructure-terraform-modules',
+  'acme/api',
+];
 
 const report: WeeklyReport = {
   version: 1,
@@ -31,8 +36,21 @@ const report: WeeklyReport = {
   headlines: REPORT_METRICS.map((key) => {
     const { label, unit, better, formula } = METRIC_CATALOGUE[key];
     return {
-      key, label, unit, better, formula, value: wide(key), p90: wide(key), n: 1888, previousWeek: 0, changeVsPreviousWeek: -wide(key),
-      fourWeekAverage: 0, changeVsFourWeekAverage: -wide(key), improved: false, band: 'medium' as const,
+      key,
+      label,
+      unit,
+      better,
+      formula,
+      value: wide(key),
+      p90: wide(key),
+      n: 1888,
+      previousWeek: 0,
+      changeVsPreviousWeek: -wide(key),
+      changeLeftOut: [],
+      fourWeekAverage: 0,
+      changeVsFourWeekAverage: -wide(key),
+      improved: false,
+      band: 'medium' as const,
       trend: ['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45'].map((week, i) => ({ week, value: i * wide(key) })),
     };
   }),
@@ -61,7 +79,15 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('the HTML report in Chromium',
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {

@@ -8,20 +8,14 @@
  * The first `--serve` also needs a production build: `next build` starts at once and runs while the
  * sync does, so a first demo waits for the longer of the two, not for both (README gives the figure).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Config } from '@/config/env';
-import { demoTeamsFile } from '@/fake-github/demo-teams';
-import { describeOrg, generateOrg } from '@/fake-github/generate-org';
-import { serveFakeGitHub } from '@/fake-github/http-server';
-import { openDatabase } from '@/server/db/client';
-import { consoleLogger } from '@/server/logger';
-import { syncRepositories } from '@/server/services/sync/sync-repositories';
 import type { ZDemoArgs } from '../args';
 import { runNext } from '../next-process';
-import { progressPrinter } from '../progress';
-import { printResult } from './sync';
 
 const DEMO_WEEKS = 12;
 /** What the demo's fake GitHub accepts; not a secret. */
@@ -32,6 +26,30 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
   rmSync(dataDir, { recursive: true, force: true });
   // The build reads no data (every page is rendered on request), so it need not wait for the sync.
   const build = args.serve ? startBuildIfMissing() : null;
+  // The rest (msw, graphql-js and GitHub's schema, the database, the sync) is loaded once the build
+  // is under way: the seconds it takes to load are then not spent before the build starts.
+  const [
+    { demoTeamsFile },
+    { describeOrg, generateOrg },
+    { serveFakeGitHub },
+    { openDatabase },
+    { consoleLogger },
+    { syncRepositories },
+    { progressPrinter },
+    { printResult },
+  ] = await Promise.all([
+    import('@/fake-github/demo-teams'),
+    import('@/fake-github/generate-org'),
+    import('@/fake-github/http-server'),
+    import('@/server/db/client'),
+    import('@/server/logger'),
+    import('@/server/services/sync/sync-repositories'),
+    import('../progress'),
+    import('./sync'),
+  ]).catch((error: unknown) => {
+    build?.stop();
+    throw error;
+  });
   const now = new Date();
   const org = generateOrg({ seed: args.seed, now, weeks: DEMO_WEEKS });
   process.stderr.write(`Generated the demo org "${org.login}": ${JSON.stringify(describeOrg(org))}\n`);

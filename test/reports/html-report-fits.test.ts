@@ -60,6 +60,24 @@ const report: WeeklyReport = {
     metrics: REPOSITORY_METRICS.map((key) => ({ key, value: wide(key), p90: wide(key), n: 1888, previousWeek: 0 })),
   })),
   attention: { waitingForFirstReview: [], waitingReviewRequests: [], redDefaultBranches: [], coverageDrops: [], unreviewedMerges: [] },
+  agreements: [
+    {
+      team: 'platform-and-payments-reliability',
+      agreements: [
+        {
+          agreement: 'firstReview',
+          label: 'First review within 8 business hours of ready for review',
+          target: 8,
+          adherence: 1,
+          met: 1888,
+          applied: 1888,
+          previousWeek: 0,
+          changeVsPreviousWeek: 1,
+          breaches: [],
+        },
+      ],
+    },
+  ],
   slowestPullRequests: [],
 };
 
@@ -104,7 +122,7 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('the HTML report in Chromium',
       await page.emulateMedia({ media });
       await page.setContent(renderHtml(report), { waitUntil: 'load' });
       const tables = await tableWidths(page);
-      expect(tables.map((t) => t.caption)).toEqual(['Headline numbers', 'Per repository']);
+      expect(tables.map((t) => t.caption)).toEqual(['Headline numbers', 'Per repository', 'Team platform-and-payments-reliability']);
       // Every column is there: the repository's name and one per metric.
       expect(await page.locator('table').nth(1).locator('thead th').count()).toBe(1 + REPOSITORY_METRICS.length);
       for (const t of tables) expect(t.width, `${t.caption}: ${t.width} px in ${t.room} px`).toBeLessThanOrEqual(t.room + 0.5);

@@ -11,10 +11,17 @@ import { leftOutNotes, reportTitle, scopeText } from './report-text';
 import { sparklineSvg } from './sparkline-svg';
 
 const BAND_COLOURS = { elite: '#1a7f37', high: '#2f5fd0', medium: '#9a5b00', low: '#c62828' } as const;
-const CELL = 'padding:6px 10px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top';
+const CELL = 'padding:6px 8px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top';
 const NUM = `${CELL};text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap`;
+/** A header wraps between words (a value never does), so a table of many metrics fits a page. */
+const HEAD = 'background:#f1f3f6;font-size:12px;color:#5b6573;white-space:normal;vertical-align:bottom';
+/** A repository's name breaks where it must (names run to 140 characters), after its slash first. */
+const NAME = `${CELL};overflow-wrap:anywhere`;
 
-const link = (url: string, text: string) => `<a href="${h(safeUrl(url))}" style="color:#2f5fd0">${h(text)}</a>`;
+const anchor = (url: string, html: string) => `<a href="${h(safeUrl(url))}" style="color:#2f5fd0">${html}</a>`;
+const link = (url: string, text: string) => anchor(url, h(text));
+/** `owner/name`, allowed to break after the slash. */
+const repoLink = (url: string, repo: string) => anchor(url, repo.split('/').map((part) => h(part)).join('/<wbr>'));
 const prLine = (p: { repo: string; number: number; title: string; url: string }) => `${link(p.url, `${p.repo}#${p.number}`)} ${h(p.title)}`;
 
 function list(title: string, items: string[], empty: string): string {
@@ -51,10 +58,10 @@ export function renderHtml(report: WeeklyReport): string {
     .join('');
   const keys = report.repositories[0]?.metrics.map((m) => m.key) ?? [];
   const repoRows = report.repositories
-    .map((r) => `<tr><td style="${CELL}">${link(r.url, r.repo)}</td>${r.metrics.map((m) => `<td style="${NUM}">${h(formatMetricValue(METRIC_CATALOGUE[m.key].unit, m.value))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr><td style="${NAME}">${repoLink(r.url, r.repo)}</td>${r.metrics.map((m) => `<td style="${NUM}">${h(formatMetricValue(METRIC_CATALOGUE[m.key].unit, m.value))}</td>`).join('')}</tr>`)
     .join('');
   const a = report.attention;
-  const th = (text: string, numeric = false) => `<th style="${numeric ? NUM : CELL};background:#f1f3f6;font-size:12px;color:#5b6573">${h(text)}</th>`;
+  const th = (text: string, numeric = false) => `<th style="${numeric ? NUM : CELL};${HEAD}">${h(text)}</th>`;
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title>

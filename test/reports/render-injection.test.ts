@@ -78,7 +78,7 @@ describe('reports render GitHub text inert', () => {
     expect(html).toContain('left out: acme/&#60;img src=x onerror=alert(1)&#62;.');
     // The agreements section: the breach's title is text, its link only if http(s).
     expect(html).toContain('Working agreements');
-    expect(html).toContain('<td style="padding:6px 10px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600">50 %</td>');
+    expect(html).toContain('<td style="padding:6px 8px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600">50 %</td>');
     expect(html).toContain('&#60;!channel&#62;');
     expect(html).not.toContain('javascript:alert(2)');
   });

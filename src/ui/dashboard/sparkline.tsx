@@ -1,5 +1,10 @@
 'use client';
-/** A card's weekly series at a glance: no axes, the partial week drawn hollow. */
+/**
+ * A card's weekly series at a glance: no axes, the partial week drawn hollow. Decorative (the card
+ * states the number), so hidden from assistive technology and out of the tab order: recharts'
+ * accessibility layer would make each sparkline a keyboard stop inside an aria-hidden box. Straight
+ * segments between weeks, as in every chart: a smoothed line draws values between weeks that no week had.
+ */
 import { Line, LineChart } from 'recharts';
 import type { MetricUnit } from '@/metrics/catalogue';
 import { chartValue } from './chart-values';
@@ -15,9 +20,9 @@ export function Sparkline({ points, unit }: { points: SparklinePoint[]; unit: Me
   if (data.every((d) => d.v === null)) return <div className="sparkline empty" aria-hidden="true" />;
   return (
     <div className="sparkline" aria-hidden="true">
-      <LineChart width={120} height={32} data={data} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
+      <LineChart width={120} height={32} data={data} margin={{ top: 4, right: 4, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <Line
-          type="monotone"
+          type="linear"
           dataKey="v"
           stroke="var(--chart-1)"
           strokeWidth={1.5}

@@ -2,7 +2,8 @@
 /**
  * The weekly trend of one metric at a time (tabs), with the week still in progress marked. Clicking
  * a point opens the explanation of that week's number; the same links are in the table under the
- * chart for keyboards and screen readers.
+ * chart for keyboards and screen readers. The line joins the weeks with straight segments: a smoothed
+ * curve would draw values between two weeks (and peaks) that no week had.
  */
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
@@ -68,37 +69,39 @@ export function TrendChart({ series, search }: { series: TrendSeries[]; search: 
                 return [`${formatMetricValue(current.unit, point.value)} (n = ${point.n})${point.partial ? ', week in progress' : ''}`, current.label];
               }}
             />
-            <Line type="monotone" dataKey="v" stroke="var(--chart-1)" strokeWidth={2} isAnimationActive={false} connectNulls dot={{ r: 3 }} activeDot={{ r: 5 }} />
+            <Line type="linear" dataKey="v" stroke="var(--chart-1)" strokeWidth={2} isAnimationActive={false} connectNulls dot={{ r: 3 }} activeDot={{ r: 5 }} />
           </LineChart>
         </ResponsiveContainer>
       </div>
       <details className="chart-data">
         <summary>Data and explanations per week</summary>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col" className="num">
-                {current.label}
-              </th>
-              <th scope="col" className="num">
-                n
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {current.weekly.map((w) => (
-              <tr key={w.week}>
-                <th scope="row">
-                  <Link href={hrefFor(w.week)}>{w.week}</Link>
-                  {w.partial && <span className="muted"> (in progress)</span>}
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col" className="num">
+                  {current.label}
                 </th>
-                <td className="num">{formatMetricValue(current.unit, w.value)}</td>
-                <td className="num">{w.n}</td>
+                <th scope="col" className="num">
+                  n
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {current.weekly.map((w) => (
+                <tr key={w.week}>
+                  <th scope="row">
+                    <Link href={hrefFor(w.week)}>{w.week}</Link>
+                    {w.partial && <span className="muted"> (in progress)</span>}
+                  </th>
+                  <td className="num">{formatMetricValue(current.unit, w.value)}</td>
+                  <td className="num">{w.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );

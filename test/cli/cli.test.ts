@@ -64,6 +64,8 @@ describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
     LEADLINE_SYNC_SINCE: '2023-06-01',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   });
+  /** The database the CLI uses, opened as it opens it. */
+  const sameDatabase = () => openDatabase(postgres ? { url: postgres.url } : { dataDir: env().LEADLINE_DATA_DIR });
   const where = () => (kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${path.join(dir, 'data')}`);
 
   it('syncs the configured repositories into the database and exits 0', async () => {
@@ -92,7 +94,7 @@ describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
 
   it('exits 1 without syncing while another process syncs (its heartbeat is recent), and syncs once that run is dead', async () => {
     // Another process's run, as it would look on a shared Postgres: started long ago, beating now.
-    const other = await openDatabase({ dataDir: env().LEADLINE_DATA_DIR });
+    const other = await sameDatabase();
     const startedAt = new Date(Date.now() - 3_600_000);
     const [run_] = await other.db.insert(syncRuns).values({ startedAt, heartbeatAt: new Date(), status: 'running' }).returning({ id: syncRuns.id });
     await other.close();
@@ -103,7 +105,7 @@ describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
     expect(github.requests.length).toBe(before);
 
     // Its heartbeat stopped 4 minutes ago (past the 3-minute limit): its process is gone.
-    const again = await openDatabase({ dataDir: env().LEADLINE_DATA_DIR });
+    const again = await sameDatabase();
     await again.db.update(syncRuns).set({ heartbeatAt: new Date(Date.now() - 4 * 60_000) }).where(eq(syncRuns.id, run_!.id));
     await again.close();
     const synced = await run(['sync'], env());

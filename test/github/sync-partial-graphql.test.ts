@@ -13,6 +13,7 @@ import { queryRows, type Db } from '@/server/db/client';
 import { createGitHubClient } from '@/server/github/client';
 import { runSync } from '@/server/github/sync';
 import { memoryLogger } from '@/server/logger';
+import { fakeClock } from '../support/fake-clock';
 import { buildOrg } from '../support/fake-org-builder';
 import { count, snapshotFacts, syncWithFake } from '../support/sync-harness';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
@@ -131,7 +132,7 @@ describe.each(databaseKinds())('a partial GraphQL answer, on %s', (kind: Databas
     try {
       github.answerPartiallyNext('PullRequests', PR_ITEM, { after: 1 });
       const logger = memoryLogger();
-      const client = createGitHubClient({ apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 't' }, logger, graphqlIntervalMs: 0, retries: 2, retryAfterBaseValue: 1 });
+      const client = createGitHubClient({ apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 't' }, logger, graphqlIntervalMs: 0, retries: 2, clock: fakeClock() });
       const result = await runSync({ db: database.db, github: client, logger, targets: ['acme/api'], horizon: HORIZON, incidentLabel: /incident/i, now: () => NOW });
       expect(result.status).toBe('succeeded');
       // Pages 1, 2 (partial), 2 again, 3.

@@ -22,7 +22,7 @@ export interface Context {
   /** The whole configuration, for what needs more than the definitions (a sync). Server-side only. */
   config: Config;
   /** GitHub client tuning for a sync started from the app (tests talk to a local fake and need no pacing). */
-  syncClient?: { graphqlIntervalMs?: number; retries?: number; retryAfterBaseValue?: number };
+  syncClient?: { graphqlIntervalMs?: number; retries?: number; backoffMs?: number };
 }
 
 const t = initTRPC.context<Context>().create({

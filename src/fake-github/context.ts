@@ -63,7 +63,7 @@ export interface FakeContext {
   /** The path this GraphQL answer must leave unresolved (null, with the error), if one is scheduled. */
   takePartialAnswer(operationName: string | undefined): { path: (string | number)[]; error: PartialAnswerError } | undefined;
   /** The injected fault this request meets (see faults.ts), if fault injection is on. */
-  takeInjectedFault(): InjectedFault | undefined;
+  takeInjectedFault(api: 'rest' | 'graphql'): InjectedFault | undefined;
   /** How long an injected timeout holds its answer back, ms. */
   readonly timeoutDelayMs: number;
   /** `retry-after` of an injected secondary limit, seconds. */

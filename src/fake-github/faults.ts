@@ -34,9 +34,11 @@ export type InjectedFault = 'server-error' | 'timeout' | 'secondary-rate-limit' 
 
 export interface FaultInjector {
   /** The fault this request meets, if any; counts the request. */
-  next(): InjectedFault | undefined;
+  next(api: 'rest' | 'graphql'): InjectedFault | undefined;
   /** How many of each were injected. */
   counts: Record<InjectedFault, number>;
+  /** Each fault injected, in order, with the API it hit. */
+  injected: { fault: InjectedFault; api: 'rest' | 'graphql' }[];
   readonly settings: FaultInjection;
 }
 
@@ -55,12 +57,17 @@ export function faultInjector(settings: FaultInjection): FaultInjector {
     if (roll < serverErrorRate + (settings.timeoutRate ?? 0)) return 'timeout';
     return undefined;
   };
+  const injected: FaultInjector['injected'] = [];
   return {
     counts,
+    injected,
     settings,
-    next() {
+    next(api) {
       const fault = pick();
-      if (fault) counts[fault] += 1;
+      if (fault) {
+        counts[fault] += 1;
+        injected.push({ fault, api });
+      }
       return fault;
     },
   };

@@ -81,7 +81,7 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
     const failure = ctx.takeFailure({ method: 'POST', url, operationName });
     if (failure !== undefined) return answer(failure, errorBody(failure));
     if (ctx.takeGraphqlRateLimit()) return answer(200, RATE_LIMITED, 0);
-    const fault = ctx.takeInjectedFault();
+    const fault = ctx.takeInjectedFault('graphql');
     if (fault === 'server-error') return answer(502, errorBody(502));
     if (fault === 'rate-limit') return answer(200, RATE_LIMITED, 0);
     if (fault === 'secondary-rate-limit') {

@@ -99,7 +99,7 @@ export function getRoute(ctx: FakeContext, path: string, handle: (input: RouteIn
     if (refused) return answer(401, JSON.stringify({ message: refused, documentation_url: DOCS, status: '401' }));
     const failure = ctx.takeFailure({ method: 'GET', url });
     if (failure !== undefined) return answer(failure, JSON.stringify(errorBody(failure)));
-    switch (ctx.takeInjectedFault()) {
+    switch (ctx.takeInjectedFault('rest')) {
       case 'server-error':
         return answer(502, JSON.stringify(errorBody(502)));
       case 'timeout':

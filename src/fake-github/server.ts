@@ -129,7 +129,7 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
       rateLimitedGraphql -= 1;
       return true;
     },
-    takeInjectedFault: () => faults?.next(),
+    takeInjectedFault: (api) => faults?.next(api),
     timeoutDelayMs: options.faults?.timeoutDelayMs ?? 0,
     secondaryRetryAfter: options.faults?.secondaryRetryAfter ?? 60,
     refuseCredentials: (request) => app?.refuse(request) ?? null,

@@ -115,7 +115,7 @@ describe.each(databaseKinds())('a partial GraphQL answer, on %s', (kind: Databas
     try {
       github.answerPartiallyNext('PullRequests', PR_ITEM, { after: 1 });
       const first = await syncWithFake(database.db, { targets: ['acme/api'], horizon: HORIZON, now: NOW });
-      // Octokit's retry plugin turns GitHub's timeout answer into a 500, which fails the page whole.
+      // The client takes GitHub's timeout answer for a server error (request-faults.ts), which fails the page whole.
       expect(first.result.repositories[0]!.errors).toEqual([expect.stringMatching(/^acme\/api pull_requests: Something went wrong while executing your query/)]);
       expect(await prNumbers(database.db)).toEqual(Array.from({ length: 25 }, (_, i) => 36 + i));
       await expectStoppedBeforeThePage(database.db, 'pull_requests');

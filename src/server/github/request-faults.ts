@@ -49,6 +49,12 @@ export class TokenRefusedError extends Error {
   override name = 'TokenRefusedError';
 }
 
+/** GitHub failed to answer (a 5xx, or a GraphQL query that timed out inside) and retrying did not help. */
+export class GitHubServerError extends Error {
+  override name = 'GitHubServerError';
+  readonly status = 500;
+}
+
 const GRAPHQL_TIMEOUT = /Something went wrong while executing your query/;
 
 interface ErrorLike {
@@ -88,8 +94,11 @@ export function faultHook(policy: FaultPolicy) {
       if (verdict.kind === 'refused') throw new TokenRefusedError(verdict.message);
       const spent = verdict.kind === 'retry' && (verdict.reason === 'server-error' ? serverErrors >= policy.serverErrorRetries : rateLimits >= policy.rateLimitWaits);
       if (verdict.kind === 'fail' || spent) {
-        if ('response' in outcome) return outcome.response;
-        throw outcome.error;
+        if (!('response' in outcome)) throw outcome.error;
+        // A GraphQL answer that timed out inside the query, still after the retries: the page fails whole,
+        // as a 500 would, rather than be taken for a partial answer with items missing.
+        if (spent && verdict.kind === 'retry' && verdict.reason === 'server-error') throw new GitHubServerError(graphqlErrors(outcome.response.data)[0]?.message ?? verdict.cause);
+        return outcome.response;
       }
       if (verdict.reason === 'server-error') serverErrors += 1;
       else rateLimits += 1;

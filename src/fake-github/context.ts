@@ -3,6 +3,7 @@
  * the rate-limit buckets, the request log and the failures tests schedule.
  */
 import { createHash } from 'node:crypto';
+import type { InjectedFault } from './faults';
 import type { FakeOrg, FakeRepository, FakeUser } from './model';
 
 export interface RecordedRequest {
@@ -61,6 +62,14 @@ export interface FakeContext {
   takeGraphqlRateLimit(): boolean;
   /** The path this GraphQL answer must leave unresolved (null, with the error), if one is scheduled. */
   takePartialAnswer(operationName: string | undefined): { path: (string | number)[]; error: PartialAnswerError } | undefined;
+  /** The injected fault this request meets (see faults.ts), if fault injection is on. */
+  takeInjectedFault(api: 'rest' | 'graphql'): InjectedFault | undefined;
+  /** How long an injected timeout holds its answer back, ms. */
+  readonly timeoutDelayMs: number;
+  /** `retry-after` of an injected secondary limit, seconds. */
+  readonly secondaryRetryAfter: number;
+  /** Null when the request may read: a token-less fake accepts anything; with a GitHub App, only its live installation tokens. */
+  refuseCredentials(request: Request): string | null;
   /** 1, 2, 3 … for x-github-request-id. */
   nextRequestNumber(): number;
 }

@@ -12,13 +12,14 @@ import {
   type DocumentNode,
   type ExecutionResult,
 } from 'graphql';
-import { http, HttpResponse, type HttpHandler } from 'msw';
-import { currentBucket, rateLimitHeaders, remaining, type FakeContext, type RateBucket } from './context';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { TIMEOUT_MESSAGE, currentBucket, rateLimitHeaders, remaining, type FakeContext, type RateBucket } from './context';
 import { createRootValue } from './graphql-resolvers';
 import { analyseOperation, findOperation, githubGraphqlSchema, type GitHubErrorJson } from './graphql-schema';
 import { createScope } from './graphql-views';
 import { GitHubGraphqlError } from './pagination';
-import { errorBody, requestId } from './rest-http';
+import { SECONDARY_LIMIT_MESSAGE } from './faults';
+import { errorBody, requestId, SECONDARY_LIMIT_DOCS } from './rest-http';
 
 const RATE_LIMITED = { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] };
 
@@ -43,7 +44,7 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
     const url = new URL(request.url);
     const bucket = currentBucket(ctx.bucket('graphql'));
     const seen: { operationName?: string } = {};
-    const answer = (status: number, body: unknown, remainingOverride?: number) => {
+    const answer = (status: number, body: unknown, remainingOverride?: number, extraHeaders: Record<string, string> = {}) => {
       const conditional = request.headers.has('if-none-match');
       ctx.record({ method: 'POST', url: request.url, kind: 'graphql', operationName: seen.operationName, status, conditional });
       return HttpResponse.json(body as Record<string, unknown>, {
@@ -52,6 +53,7 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
           'content-type': 'application/json; charset=utf-8',
           'x-github-request-id': requestId(ctx),
           ...rateLimitHeaders(bucket, 'graphql', remainingOverride),
+          ...extraHeaders,
         },
       });
     };
@@ -74,9 +76,18 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
     const operationName = requestedName ?? (document ? findOperation(document)?.name?.value : undefined);
     seen.operationName = operationName;
 
+    const refused = ctx.refuseCredentials(request);
+    if (refused) return answer(401, { message: refused, documentation_url: 'https://docs.github.com/graphql' });
     const failure = ctx.takeFailure({ method: 'POST', url, operationName });
     if (failure !== undefined) return answer(failure, errorBody(failure));
     if (ctx.takeGraphqlRateLimit()) return answer(200, RATE_LIMITED, 0);
+    const fault = ctx.takeInjectedFault('graphql');
+    if (fault === 'server-error') return answer(502, errorBody(502));
+    if (fault === 'rate-limit') return answer(200, RATE_LIMITED, 0);
+    if (fault === 'secondary-rate-limit') {
+      return answer(403, { message: SECONDARY_LIMIT_MESSAGE, documentation_url: SECONDARY_LIMIT_DOCS }, undefined, { 'retry-after': String(ctx.secondaryRetryAfter) });
+    }
+    if (fault === 'timeout') await delay(ctx.timeoutDelayMs);
 
     if (source === undefined) return answer(200, { errors: [{ message: 'A query attribute must be specified and must be a string.' }] });
     if (syntaxError || !document) return answer(200, { errors: [formatError(syntaxError ?? new GraphQLError('Invalid document'))] });
@@ -109,6 +120,7 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
     if (partial && leaveUnresolved(response.data, partial.path)) {
       response.errors = [...((response.errors as unknown[] | undefined) ?? []), { ...partial.error, path: partial.path }];
     }
+    if (fault === 'timeout') timeOutPartly(response);
     return answer(200, response);
   });
 }
@@ -123,6 +135,15 @@ function leaveUnresolved(data: unknown, path: (string | number)[]): boolean {
   if (!parent || typeof parent !== 'object' || last === undefined || !(last in parent)) return false;
   parent[last] = null;
   return true;
+}
+
+/** As GitHub when part of a query times out: the first field of the answer null, and why beside it. */
+function timeOutPartly(response: Record<string, unknown>): void {
+  const data = response.data as Record<string, unknown> | null | undefined;
+  const field = data ? Object.keys(data)[0] : undefined;
+  if (data && field !== undefined) data[field] = null;
+  const errors = (response.errors as unknown[] | undefined) ?? [];
+  response.errors = [{ message: TIMEOUT_MESSAGE, ...(field !== undefined ? { path: [field] } : {}) }, ...errors];
 }
 
 function rateLimitValue(bucket: RateBucket, cost: number, nodeCount: number) {

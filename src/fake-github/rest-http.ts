@@ -4,9 +4,10 @@
  * `Link` header, GitHub's 404 body, and the request log.
  */
 import { createHash } from 'node:crypto';
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { currentBucket, findRepository, findRepositoryById, rateLimitHeaders, remaining, type FakeContext } from './context';
 import type { FakeRepository } from './model';
+import { SECONDARY_LIMIT_MESSAGE } from './faults';
 import { restPage } from './pagination';
 
 export type RestOutcome =
@@ -26,6 +27,9 @@ export interface RepoRouteInput extends RouteInput {
 }
 
 export const DOCS = 'https://docs.github.com/rest';
+
+const RATE_LIMIT_BODY = { message: 'API rate limit exceeded for user ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`, status: '403' };
+export const SECONDARY_LIMIT_DOCS = `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`;
 
 export function notFound(): RestOutcome {
   return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
@@ -81,7 +85,7 @@ function stringParams(params: Record<string, string | readonly string[] | undefi
 
 /** A GET endpoint at `path` below the API base. `free`: does not count against the rate limit (`/rate_limit`). */
 export function getRoute(ctx: FakeContext, path: string, handle: (input: RouteInput) => RestOutcome, options: { free?: boolean } = {}): HttpHandler {
-  return http.get(`${ctx.urls.api}${path}`, ({ request, params }) => {
+  return http.get(`${ctx.urls.api}${path}`, async ({ request, params }) => {
     const url = new URL(request.url);
     const conditional = request.headers.has('if-none-match');
     const bucket = currentBucket(ctx.bucket('core'));
@@ -91,12 +95,24 @@ export function getRoute(ctx: FakeContext, path: string, handle: (input: RouteIn
       return new HttpResponse(body, { status, headers: { ...common, ...headers } });
     };
 
+    const refused = ctx.refuseCredentials(request);
+    if (refused) return answer(401, JSON.stringify({ message: refused, documentation_url: DOCS, status: '401' }));
     const failure = ctx.takeFailure({ method: 'GET', url });
     if (failure !== undefined) return answer(failure, JSON.stringify(errorBody(failure)));
-    if (!options.free && remaining(bucket) === 0) {
-      const body = { message: 'API rate limit exceeded for user ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`, status: '403' };
-      return answer(403, JSON.stringify(body));
+    switch (ctx.takeInjectedFault('rest')) {
+      case 'server-error':
+        return answer(502, JSON.stringify(errorBody(502)));
+      case 'timeout':
+        await delay(ctx.timeoutDelayMs);
+        return answer(504, JSON.stringify({ message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." }));
+      case 'secondary-rate-limit':
+        return answer(403, JSON.stringify({ message: SECONDARY_LIMIT_MESSAGE, documentation_url: SECONDARY_LIMIT_DOCS }), { 'retry-after': String(ctx.secondaryRetryAfter) });
+      case 'rate-limit':
+        return answer(403, JSON.stringify(RATE_LIMIT_BODY), rateLimitHeaders(bucket, 'core', 0));
+      case undefined:
+        break;
     }
+    if (!options.free && remaining(bucket) === 0) return answer(403, JSON.stringify(RATE_LIMIT_BODY));
 
     const outcome = handle({ request, url, params: stringParams(params) });
     const body = JSON.stringify(outcome.body);

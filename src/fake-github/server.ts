@@ -9,6 +9,8 @@
  */
 import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
+import { appHandlers, fakeApp, type FakeApp, type FakeAppSettings } from './app-auth';
+import { faultInjector, type FaultInjection, type FaultInjector } from './faults';
 import { artifactHandlers } from './rest-artifacts';
 import {
   TIMEOUT_MESSAGE,
@@ -32,6 +34,10 @@ export interface FakeGitHubOptions {
   apiUrl?: string;
   /** Hourly budgets (default 5000 each, GitHub's for a token). When spent, GitHub's rate-limit answers. */
   rateLimits?: { core?: number; graphql?: number };
+  /** Inject 502s, timeouts, secondary limits and one primary exhaustion, from a seeded stream (faults.ts). */
+  faults?: FaultInjection;
+  /** Serve as a GitHub App's installation: tokens from POST /app/installations/{id}/access_tokens, nothing else accepted (app-auth.ts). */
+  app?: FakeAppSettings;
 }
 
 export interface FakeGitHub {
@@ -50,6 +56,10 @@ export interface FakeGitHub {
   answerPartiallyNext(operationName: string, path: (string | number)[], options?: { after?: number; times?: number; error?: PartialAnswerError }): void;
   /** Mutable: tests change it (or replace it) between syncs and re-sync. */
   org: FakeOrg;
+  /** The fault injector, when `faults` was given: how many of each fault it injected. */
+  faults: FaultInjector | null;
+  /** The GitHub App, when `app` was given: the tokens it issued. */
+  app: FakeApp | null;
 }
 
 interface FailureRule {
@@ -69,10 +79,14 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
   let rateLimitedGraphql = 0;
   let requestNumber = 0;
 
+  const faults = options.faults ? faultInjector(options.faults) : null;
+  const app = options.app ? fakeApp(options.app) : null;
   const fake: FakeGitHub = {
     handlers: [],
     requests: [],
     org,
+    faults,
+    app,
     failNext(match, { times = 1, status = 500 } = {}) {
       failures.push({ match, times, status });
     },
@@ -115,10 +129,14 @@ export function createFakeGitHub(org: FakeOrg, options: FakeGitHubOptions = {}):
       rateLimitedGraphql -= 1;
       return true;
     },
+    takeInjectedFault: (api) => faults?.next(api),
+    timeoutDelayMs: options.faults?.timeoutDelayMs ?? 0,
+    secondaryRetryAfter: options.faults?.secondaryRetryAfter ?? 60,
+    refuseCredentials: (request) => app?.refuse(request) ?? null,
   };
 
   // Artifacts first: their routes are more specific than the runs' `/actions/runs/:runId`.
-  fake.handlers = [graphqlHandler(ctx), ...artifactHandlers(ctx), ...restHandlers(ctx)];
+  fake.handlers = [...(app && options.app ? appHandlers(ctx, app, options.app) : []), graphqlHandler(ctx), ...artifactHandlers(ctx), ...restHandlers(ctx)];
   return fake;
 }
 

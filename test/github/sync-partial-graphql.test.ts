@@ -13,6 +13,7 @@ import { queryRows, type Db } from '@/server/db/client';
 import { createGitHubClient } from '@/server/github/client';
 import { runSync } from '@/server/github/sync';
 import { memoryLogger } from '@/server/logger';
+import { fakeClock } from '../support/fake-clock';
 import { buildOrg } from '../support/fake-org-builder';
 import { count, snapshotFacts, syncWithFake } from '../support/sync-harness';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/test-database';
@@ -114,7 +115,7 @@ describe.each(databaseKinds())('a partial GraphQL answer, on %s', (kind: Databas
     try {
       github.answerPartiallyNext('PullRequests', PR_ITEM, { after: 1 });
       const first = await syncWithFake(database.db, { targets: ['acme/api'], horizon: HORIZON, now: NOW });
-      // Octokit's retry plugin turns GitHub's timeout answer into a 500, which fails the page whole.
+      // The client takes GitHub's timeout answer for a server error (request-faults.ts), which fails the page whole.
       expect(first.result.repositories[0]!.errors).toEqual([expect.stringMatching(/^acme\/api pull_requests: Something went wrong while executing your query/)]);
       expect(await prNumbers(database.db)).toEqual(Array.from({ length: 25 }, (_, i) => 36 + i));
       await expectStoppedBeforeThePage(database.db, 'pull_requests');
@@ -131,7 +132,7 @@ describe.each(databaseKinds())('a partial GraphQL answer, on %s', (kind: Databas
     try {
       github.answerPartiallyNext('PullRequests', PR_ITEM, { after: 1 });
       const logger = memoryLogger();
-      const client = createGitHubClient({ apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 't' }, logger, graphqlIntervalMs: 0, retries: 2, retryAfterBaseValue: 1 });
+      const client = createGitHubClient({ apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 't' }, logger, graphqlIntervalMs: 0, retries: 2, clock: fakeClock() });
       const result = await runSync({ db: database.db, github: client, logger, targets: ['acme/api'], horizon: HORIZON, incidentLabel: /incident/i, now: () => NOW });
       expect(result.status).toBe('succeeded');
       // Pages 1, 2 (partial), 2 again, 3.

@@ -2,8 +2,10 @@
  * Runs the real sync against a fake GitHub, and reads back what it stored, for the sync tests.
  */
 import { sql } from 'drizzle-orm';
+import type { GitHubAuth } from '@/config/env';
 import { queryRows, type Db } from '@/server/db/client';
-import { createGitHubClient } from '@/server/github/client';
+import type { Clock } from '@/server/github/clock';
+import { createGitHubClient, type GitHubWait } from '@/server/github/client';
 import { runSync, type SyncResult } from '@/server/github/sync';
 import { memoryLogger, type MemoryLogger } from '@/server/logger';
 
@@ -12,19 +14,33 @@ export interface HarnessSync {
   logger: MemoryLogger;
 }
 
-export async function syncWithFake(
-  db: Db,
-  options: { targets: string[]; horizon: Date; now: Date; apiUrl?: string; sinceOverride?: Date; coverageArtifacts?: { pattern: RegExp; maxBytes: number } },
-): Promise<HarnessSync> {
+export interface HarnessOptions {
+  targets: string[];
+  horizon: Date;
+  now: Date;
+  apiUrl?: string;
+  sinceOverride?: Date;
+  coverageArtifacts?: { pattern: RegExp; maxBytes: number };
+  /** Default a token. */
+  auth?: GitHubAuth;
+  /** Default 0: a failure injected by a test must fail the sync, not be retried away. */
+  retries?: number;
+  clock?: Clock;
+  timeoutMs?: number;
+  onWait?: (wait: GitHubWait) => void;
+}
+
+export async function syncWithFake(db: Db, options: HarnessOptions): Promise<HarnessSync> {
   const logger = memoryLogger();
   const github = createGitHubClient({
     apiUrl: options.apiUrl ?? 'https://api.github.com',
-    auth: { kind: 'token', token: 'test-token' },
+    auth: options.auth ?? { kind: 'token', token: 'test-token' },
     logger,
     graphqlIntervalMs: 0,
-    // A failure injected by a test must fail the sync, not be retried away.
-    retries: 0,
-    retryAfterBaseValue: 1,
+    retries: options.retries ?? 0,
+    clock: options.clock,
+    timeoutMs: options.timeoutMs,
+    onWait: options.onWait,
   });
   const result = await runSync({
     db,

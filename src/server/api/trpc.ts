@@ -10,6 +10,7 @@ import { AppError } from '@/server/errors';
 import type { Config } from '@/config/env';
 import type { Requester } from '@/server/http/requester';
 import type { MetricSettings } from '@/server/metric-settings';
+import type { Clock } from '@/server/github/clock';
 
 export interface Context {
   /** Who is asking (src/server/http/requester.ts): what sign-in will narrow, and what limits count by. */
@@ -21,8 +22,8 @@ export interface Context {
   now: () => Date;
   /** The whole configuration, for what needs more than the definitions (a sync). Server-side only. */
   config: Config;
-  /** GitHub client tuning for a sync started from the app (tests talk to a local fake and need no pacing). */
-  syncClient?: { graphqlIntervalMs?: number; retries?: number; retryAfterBaseValue?: number };
+  /** GitHub client tuning for a sync started from the app (tests talk to a local fake and need no pacing, and hold waits on their own clock). */
+  syncClient?: { graphqlIntervalMs?: number; retries?: number; backoffMs?: number; clock?: Clock };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,23 +1,29 @@
 /**
- * The GitHub client the sync uses: @octokit/rest with the throttling and retry plugins, token or
+ * The GitHub client the sync uses: @octokit/rest with the throttling plugin for pacing, token or
  * GitHub App auth, github.com or GitHub Enterprise Server, and a request counter for progress.
  *
- * Two gaps in the plugins are closed here:
- * - On GHES, GraphQL lives at /api/graphql; the throttling plugin recognises GraphQL (its pacing and
- *   its handling of the HTTP-200 `RATE_LIMITED` answer) only on a /graphql path. `graphql()` below
- *   waits out RATE_LIMITED itself, on both hosts.
- * - The plugin paces GraphQL queries one per second like mutations. That is right for github.com;
- *   the pacing is configurable so tests and the demo (served locally) need not wait.
+ * Failures (5xx, timeouts, rate limits, a refused token) are handled by one request hook of our own,
+ * request-faults.ts, rather than by the retry plugin and the throttling plugin's limit handlers:
+ * - their waits are Bottleneck timers on the real clock; ours go through an injected Clock, so a test
+ *   waits out an hour's reset at once, and each wait is announced for the sync's progress;
+ * - on GHES, GraphQL lives at /api/graphql, and the throttling plugin recognises GraphQL (its pacing
+ *   and the HTTP-200 `RATE_LIMITED` answer) only on a /graphql path; the hook reads the answer itself.
+ * The plugin still paces GraphQL queries one per second like mutations. That is right for github.com;
+ * the pacing is configurable so tests and the demo (served locally) need not wait.
  */
 import { createAppAuth } from '@octokit/auth-app';
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import type { GitHubAuth } from '@/config/env';
 import type { Logger } from '@/server/logger';
+import { installationTokenCache } from './app-token-cache';
+import { systemClock, type Clock } from './clock';
+import { faultHook, type GitHubWait } from './request-faults';
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
+export { TokenRefusedError, type GitHubWait } from './request-faults';
+
+const ThrottledOctokit = Octokit.plugin(throttling);
 export type GitHubOctokit = InstanceType<typeof ThrottledOctokit>;
 
 export interface GitHubClientOptions {
@@ -26,10 +32,16 @@ export interface GitHubClientOptions {
   logger: Logger;
   /** Minimum gap between GraphQL requests, ms (GitHub asks for ~1 s between heavy requests). */
   graphqlIntervalMs?: number;
-  /** Retries of 5xx and network errors (plugin-retry) and rate-limit waits. */
+  /** Retries of one request after a 5xx, a network error or a timeout; and rate-limit waits it may sit through. Default 3. */
   retries?: number;
-  /** Milliseconds per second of a server-advised wait; tests shrink it. */
-  retryAfterBaseValue?: number;
+  /** Milliseconds of the first backoff after a server error (it doubles per retry). Default 1000. */
+  backoffMs?: number;
+  /** A request not answered in this many milliseconds is aborted and retried. Default 60 s. */
+  timeoutMs?: number;
+  /** Default: the system clock. Tests pass a fake one so rate-limit waits take no real time. */
+  clock?: Clock;
+  /** Told of each wait before it starts (a rate limit until its reset, a backoff after a 502…). */
+  onWait?: (wait: GitHubWait) => void;
 }
 
 /** One error of a GraphQL answer; `path` names the field GitHub could not resolve. */
@@ -55,14 +67,22 @@ export interface GitHubClient {
    * A page of a paged query. GitHub may answer data plus `errors`: an item it could not resolve (not
    * found, forbidden to this token) comes back null. Such an answer is returned with its errors, for
    * the caller to keep what resolved and not move past it. (A timeout inside the query, "Something
-   * went wrong while executing your query", plugin-retry treats as a 500: retried, then thrown.)
+   * went wrong while executing your query", the fault hook retries with backoff first.)
    */
   graphqlPage<T>(query: string, variables: Record<string, unknown>): Promise<GraphqlPage<T>>;
-  stats: { requests: number; rateLimitRemaining: number | null; rateLimitResetAt: Date | null };
+  stats: GitHubStats;
+}
+
+export interface GitHubStats {
+  requests: number;
+  rateLimitRemaining: number | null;
+  rateLimitResetAt: Date | null;
+  /** The wait in progress (a rate limit, a backoff), or null while requests flow. */
+  waiting: GitHubWait | null;
 }
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const { logger, retries = 3, retryAfterBaseValue = 1000 } = options;
+  const { logger, retries = 3, clock = systemClock } = options;
   if (options.auth.kind === 'none') {
     throw new Error('GitHub credentials are missing: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID');
   }
@@ -75,10 +95,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             appId: options.auth.appId,
             privateKey: options.auth.privateKey,
             installationId: options.auth.installationId,
+            cache: installationTokenCache(clock),
           },
         };
 
-  const stats: GitHubClient['stats'] = { requests: 0, rateLimitRemaining: null, rateLimitResetAt: null };
+  const stats: GitHubStats = { requests: 0, rateLimitRemaining: null, rateLimitResetAt: null, waiting: null };
   const octokit = new ThrottledOctokit({
     ...auth,
     baseUrl: options.apiUrl,
@@ -89,18 +110,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       warn: (message: string) => logger.warn(message),
       error: (message: string) => logger.error(message),
     },
-    retry: { retries, retryAfterBaseValue },
     throttle: {
-      retryAfterBaseValue,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.graphqlIntervalMs ?? 1000 }),
-      onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        logger.warn(`GitHub rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
-        return retryCount < retries;
-      },
-      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        logger.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
-        return retryCount < retries;
-      },
+      // Limits are waited out by the fault hook below, on the injected clock: the plugin hands them on.
+      onRateLimit: () => false,
+      onSecondaryRateLimit: () => false,
     },
   });
 
@@ -116,18 +130,31 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       throw error;
     }
   });
+  // Registered after the counter, so it wraps it: every attempt is counted and its rate limit read.
+  octokit.hook.wrap(
+    'request',
+    faultHook({
+      clock,
+      serverErrorRetries: retries,
+      rateLimitWaits: retries,
+      backoffMs: options.backoffMs ?? 1000,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      credentialName: options.auth.kind === 'token' ? 'GITHUB_TOKEN' : 'the GitHub App (GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID)',
+      onWait: (wait) => {
+        const seconds = Math.round((wait.until.getTime() - clock.now()) / 1000);
+        logger.warn(`GitHub ${describeWait(wait.reason)} (${wait.cause}); waiting ${seconds} s, until ${wait.until.toISOString()} (retry ${wait.attempt})`);
+        stats.waiting = wait;
+        options.onWait?.(wait);
+      },
+      onResume: () => {
+        stats.waiting = null;
+      },
+    }),
+  );
 
-  async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await octokit.graphql<T>(query, variables);
-      } catch (error) {
-        const waitSeconds = rateLimitedWait(error);
-        if (waitSeconds === null || attempt >= retries) throw error;
-        logger.warn(`GitHub GraphQL rate limit reached; waiting ${waitSeconds} s (retry ${attempt + 1} of ${retries})`);
-        await new Promise((resolve) => setTimeout(resolve, waitSeconds * retryAfterBaseValue));
-      }
-    }
+  // RATE_LIMITED is waited out by the fault hook, below the GraphQL layer.
+  function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return octokit.graphql<T>(query, variables);
   }
 
   async function graphqlPage<T>(query: string, variables: Record<string, unknown>): Promise<GraphqlPage<T>> {
@@ -162,13 +189,8 @@ function partialData<T>(error: unknown): GraphqlPage<T> | null {
   return { data: e.data as T, errors: e.errors };
 }
 
-/** Seconds to wait when GitHub answered a GraphQL query with `RATE_LIMITED`, else null. */
-function rateLimitedWait(error: unknown): number | null {
-  const e = error as { errors?: { type?: string }[]; headers?: Record<string, unknown>; response?: { headers?: Record<string, unknown>; data?: { errors?: { type?: string }[] } } };
-  const errors = e.errors ?? e.response?.data?.errors ?? [];
-  if (!errors.some((x) => x.type === 'RATE_LIMITED')) return null;
-  const headers = e.headers ?? e.response?.headers ?? {};
-  const reset = Number(headers['x-ratelimit-reset']);
-  if (!Number.isFinite(reset) || headers['x-ratelimit-reset'] === undefined) return 60;
-  return Math.max(1, Math.ceil(reset - Date.now() / 1000) + 1);
+function describeWait(reason: GitHubWait['reason']): string {
+  if (reason === 'rate-limit') return 'rate limit spent';
+  if (reason === 'secondary-rate-limit') return 'secondary rate limit';
+  return 'server error or timeout';
 }

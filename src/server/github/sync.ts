@@ -1,13 +1,15 @@
 /**
  * One sync: resolve the configured targets to repositories, then bring each resource of each
  * repository up to date. A failure in one resource is recorded (on its sync state and in the run's
- * summary) and the sync goes on with the rest; the run then ends as failed.
+ * summary) and the sync goes on with the rest; the run then ends as failed. A refused token (401) is
+ * the exception: every later request would be refused too, so the sync stops there, with what it has
+ * committed page by page kept and each resource's cursor where its last committed page left it.
  */
 import type { Db } from '@/server/db/client';
 import { closeSyncRun, openSyncRun, writeRepositories } from '@/server/db/queries/write-sync-run';
 import type { SyncRunSummary } from '@/server/db/schema';
 import type { Logger } from '@/server/logger';
-import type { GitHubClient } from './client';
+import { TokenRefusedError, type GitHubClient } from './client';
 import { resolveTargets } from './resolve-targets';
 import { syncComments } from './sync-comments';
 import type { CoverageArtifactSettings, RepoRef, RepoSyncContext, SyncProgress } from './sync-context';
@@ -144,6 +146,7 @@ async function syncRepository(request: SyncRequest, repo: RepoRef, logger: Logge
     try {
       await sync(ctx);
     } catch (error) {
+      if (error instanceof TokenRefusedError) throw error;
       const text = `${repo.fullName} ${resource}: ${message(error)}`;
       errors.push(text);
       logger.error(text);

@@ -29,3 +29,14 @@ const integer = new Intl.NumberFormat('en-US');
 export function formatCount(n: number): string {
   return integer.format(n);
 }
+
+const WAIT_LABELS: Record<'rate-limit' | 'secondary-rate-limit' | 'server-error', string> = {
+  'rate-limit': 'GitHub’s rate limit is spent; waiting for it to reset',
+  'secondary-rate-limit': 'GitHub asked to slow down (secondary rate limit); waiting',
+  'server-error': 'GitHub failed or timed out; retrying',
+};
+
+/** Why a sync waits, in words. */
+export function waitLabel(reason: keyof typeof WAIT_LABELS): string {
+  return WAIT_LABELS[reason];
+}

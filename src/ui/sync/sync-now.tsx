@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import type { SyncPage, SyncProgressView } from '@/server/services/sync/sync-page.types';
 import { formatUtc } from '@/formatting/instants';
 import { useTRPC } from '@/ui/trpc/react';
-import { formatCount, formatElapsed, resourceLabel } from './sync-format';
+import { formatCount, formatElapsed, resourceLabel, waitLabel } from './sync-format';
 
 interface Props {
   cannotStart: SyncPage['cannotStart'];
@@ -133,6 +133,14 @@ export function SyncNow({ cannotStart, initial, staleAfterMinutes }: Props) {
               {live.rateLimitRemaining === null ? 'not seen yet' : formatCount(live.rateLimitRemaining)}
               {live.rateLimitResetAt && live.rateLimitRemaining !== null && <> (resets {formatUtc(live.rateLimitResetAt)})</>}
             </dd>
+            {running && live.waiting && (
+              <>
+                <dt>Waiting</dt>
+                <dd data-sync-waiting={live.waiting.reason}>
+                  {waitLabel(live.waiting.reason)} until {formatUtc(live.waiting.until)}
+                </dd>
+              </>
+            )}
           </dl>
         </div>
       )}

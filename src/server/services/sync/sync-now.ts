@@ -7,7 +7,7 @@
 import type { Config } from '@/config/env';
 import type { Db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import type { GitHubClient } from '@/server/github/client';
+import type { GitHubClient, GitHubWait } from '@/server/github/client';
 import type { SyncProgress } from '@/server/github/sync-context';
 import { consoleLogger, type Logger } from '@/server/logger';
 import { metricSettings } from '@/server/metric-settings';
@@ -34,6 +34,8 @@ export interface LiveSync {
   /** GitHub's rate limit as last seen, and when it resets. */
   rateLimitRemaining: number | null;
   rateLimitResetAt: Date | null;
+  /** What the sync is waiting out now (a spent rate limit until its reset, a backoff), or null. */
+  waiting: { reason: GitHubWait['reason']; until: Date } | null;
   /** Its sync_runs row, known when it ends. */
   runId: number | null;
   error: string | null;
@@ -67,6 +69,7 @@ export function liveSync(): LiveSync | null {
     live.requests = held.stats.requests;
     live.rateLimitRemaining = held.stats.rateLimitRemaining;
     live.rateLimitResetAt = held.stats.rateLimitResetAt;
+    live.waiting = held.stats.waiting && { reason: held.stats.waiting.reason, until: held.stats.waiting.until };
   }
   return live;
 }
@@ -127,6 +130,7 @@ export async function startSync(input: StartSyncInput): Promise<LiveSync> {
     requests: 0,
     rateLimitRemaining: null,
     rateLimitResetAt: null,
+    waiting: null,
     runId: null,
     error: null,
   };

@@ -29,6 +29,8 @@ export const ZLiveSync = z.object({
   requests: z.number().int(),
   rateLimitRemaining: z.number().int().nullable(),
   rateLimitResetAt: z.date().nullable(),
+  /** What the sync waits out now: GitHub's rate limit until its reset, a secondary limit, or a backoff after a server error. */
+  waiting: z.object({ reason: z.enum(['rate-limit', 'secondary-rate-limit', 'server-error']), until: z.date() }).nullable(),
   runId: z.number().int().nullable(),
   error: z.string().nullable(),
 });

@@ -21,7 +21,7 @@ export interface SyncRepositoriesInput {
   /** Given the client's counters once, before the first request: they change live as the sync runs. */
   onStats?: (stats: Readonly<GitHubClient['stats']>) => void;
   /** Client tuning (tests and the demo talk to a local fake and need no pacing). */
-  client?: Partial<Pick<GitHubClientOptions, 'graphqlIntervalMs' | 'retries' | 'retryAfterBaseValue'>>;
+  client?: Partial<Pick<GitHubClientOptions, 'graphqlIntervalMs' | 'retries' | 'backoffMs' | 'clock' | 'onWait'>>;
   now?: () => Date;
 }
 

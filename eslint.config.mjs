@@ -27,9 +27,7 @@ const AT = '(?:@/|(?:\\.\\.?/)+|src/)(?:src/)?'; // `@/x`, `../../x`, `src/x`
 
 const DRIZZLE = {
   paths: [{ name: 'drizzle-orm', message: 'SQL lives in src/server/db/queries: call a query function from there.' }],
-  patterns: [
-    { group: ['drizzle-orm/*'], message: 'SQL lives in src/server/db/queries: call a query function from there.' },
-  ],
+  patterns: [{ group: ['drizzle-orm/*'], message: 'SQL lives in src/server/db/queries: call a query function from there.' }],
 };
 const SCHEMA_TABLES = {
   patterns: [

@@ -113,7 +113,10 @@ async function main(): Promise<void> {
     }),
     '',
     `Peak RSS of the process: ${peakRssMb.toFixed(0)} MB (the sync, the in-process fake GitHub and the generated org together). ` +
-      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end.`,
     '',
   ];
   console.log(lines.join('\n'));

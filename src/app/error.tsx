@@ -15,9 +15,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       <section className="panel" role="alert" aria-labelledby="error-heading">
         <h2 id="error-heading">This page could not be loaded</h2>
         <p>
-          The server could not read Leadline&rsquo;s data. Its log says why: usually an invalid setting (it names the
-          variable) or a database that cannot be opened, such as a PGlite data directory already in use by another
-          process.
+          The server could not read Leadline&rsquo;s data. Its log says why: usually an invalid setting (it names the variable) or a database that cannot be
+          opened, such as a PGlite data directory already in use by another process.
         </p>
         {process.env.NODE_ENV !== 'production' && error instanceof Error && (
           // Development only: Next forwards the server's message here, e.g. which setting is invalid.

@@ -50,13 +50,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section aria-label="Headline metrics" className="cards">
         {health.cards.map((card) => (
-          <MetricCard key={card.key} card={card} href={hrefFor(card.key)} active={filters.explain === card.key} agreement={cardAgreement(card.key, teamAgreements)} />
+          <MetricCard
+            key={card.key}
+            card={card}
+            href={hrefFor(card.key)}
+            active={filters.explain === card.key}
+            agreement={cardAgreement(card.key, teamAgreements)}
+          />
         ))}
       </section>
 
-      {explanation && (
-        <ExplainPanel explanation={explanation} closeHref={`/${filtersToSearch(base)}`} week={filters.week} githubUrl={githubUrl} />
-      )}
+      {explanation && <ExplainPanel explanation={explanation} closeHref={`/${filtersToSearch(base)}`} week={filters.week} githubUrl={githubUrl} />}
 
       <div className="two-columns">
         <TrendChart series={health.cards.map((c) => ({ key: c.key, label: c.label, unit: c.unit, weekly: c.weekly }))} search={search} />

@@ -67,9 +67,15 @@ export const ZDemoArgs = z.object({
 export const ZReportArgs = z
   .object({
     command: z.literal('report'),
-    week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45').optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45')
+      .optional(),
     repo: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).optional(),
-    team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
+    team: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a team slug')
+      .optional(),
     format: z.enum(['md', 'html', 'csv', 'json'], { message: 'use md, html, csv or json' }).default('md'),
     'all-formats': z.boolean().default(false),
     out: z.string().min(1).optional(),
@@ -80,12 +86,18 @@ export const ZNudgeArgs = z.object({
   command: z.literal('nudge'),
   digest: z.boolean().default(false),
   'dry-run': z.boolean().default(false),
-  team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
+  team: z
+    .string()
+    .regex(/^[\w.-]+$/, 'a team slug')
+    .optional(),
 });
 export const ZServeArgs = z.object({
   command: z.literal('serve'),
   port: z.coerce.number().int().min(1).max(65535).optional(),
-  hostname: z.string().regex(/^[\w.:[\]-]+$/, 'an address or host name').optional(),
+  hostname: z
+    .string()
+    .regex(/^[\w.:[\]-]+$/, 'an address or host name')
+    .optional(),
 });
 export const ZHelpArgs = z.object({ command: z.literal('help') });
 

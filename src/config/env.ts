@@ -31,7 +31,12 @@ const regex = (fallback: string) =>
 const commaList = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 const ORG = /^org:[\w.-]+$/;
@@ -131,17 +136,18 @@ const serverSchema = {
         return z.NEVER;
       }
     }),
-  LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES: z.coerce.number().int('a whole number of bytes').positive('a whole number of bytes').default(20 * 1024 * 1024),
+  LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES: z.coerce
+    .number()
+    .int('a whole number of bytes')
+    .positive('a whole number of bytes')
+    .default(20 * 1024 * 1024),
   /** The origin people open the app at; requests naming another host are refused (DNS rebinding). */
   LEADLINE_PUBLIC_URL: ZPublicUrl,
   /** Serve beyond 127.0.0.1 with no sign-in: everyone who reaches the port sees everything. */
   LEADLINE_ALLOW_UNAUTHENTICATED: ZAllowUnauthenticated,
 };
 
-export type GitHubAuth =
-  | { kind: 'token'; token: string }
-  | { kind: 'app'; appId: number; privateKey: string; installationId: number }
-  | { kind: 'none' };
+export type GitHubAuth = { kind: 'token'; token: string } | { kind: 'app'; appId: number; privateKey: string; installationId: number } | { kind: 'none' };
 
 export interface Config {
   github: { apiUrl: string; auth: GitHubAuth };
@@ -209,7 +215,9 @@ export function loadConfig(env: Env = process.env): Config {
     teams: Object.fromEntries(Object.entries(teams).map(([slug, team]) => [slug, team.members])),
     teamSettings: teams,
     webhooks: { slack: parsed.LEADLINE_SLACK_WEBHOOK_URL ?? null, generic: parsed.LEADLINE_WEBHOOK_URL ?? null },
-    coverageArtifacts: parsed.LEADLINE_COVERAGE_ARTIFACT ? { pattern: parsed.LEADLINE_COVERAGE_ARTIFACT, maxBytes: parsed.LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES } : null,
+    coverageArtifacts: parsed.LEADLINE_COVERAGE_ARTIFACT
+      ? { pattern: parsed.LEADLINE_COVERAGE_ARTIFACT, maxBytes: parsed.LEADLINE_COVERAGE_ARTIFACT_MAX_BYTES }
+      : null,
     web: { publicUrl: parsed.LEADLINE_PUBLIC_URL, allowUnauthenticated: parsed.LEADLINE_ALLOW_UNAUTHENTICATED },
   };
 }
@@ -226,12 +234,7 @@ function defaultTeams(dataDir: string): Record<string, TeamSettings> {
   return read.teams;
 }
 
-function githubAuth(env: {
-  GITHUB_TOKEN?: string;
-  GITHUB_APP_ID?: string;
-  GITHUB_APP_PRIVATE_KEY?: string;
-  GITHUB_APP_INSTALLATION_ID?: string;
-}): GitHubAuth {
+function githubAuth(env: { GITHUB_TOKEN?: string; GITHUB_APP_ID?: string; GITHUB_APP_PRIVATE_KEY?: string; GITHUB_APP_INSTALLATION_ID?: string }): GitHubAuth {
   const app = {
     GITHUB_APP_ID: env.GITHUB_APP_ID,
     GITHUB_APP_PRIVATE_KEY: env.GITHUB_APP_PRIVATE_KEY,

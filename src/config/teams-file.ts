@@ -42,7 +42,10 @@ export const ZAgreements = z
 
 export const ZWorkingHours = z
   .object({
-    days: z.array(z.enum(DAYS, { message: `one of ${DAYS.join(', ')}` })).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    days: z
+      .array(z.enum(DAYS, { message: `one of ${DAYS.join(', ')}` }))
+      .min(1)
+      .default(['mon', 'tue', 'wed', 'thu', 'fri']),
     from: ZClock.default(9 * 60),
     to: ZClock.default(17 * 60),
   })
@@ -52,7 +55,10 @@ export const ZWorkingHours = z
 const ZTeamObject = z
   .object({
     members: ZMembers,
-    repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'a repository, owner/name')).min(1).optional(),
+    repos: z
+      .array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'a repository, owner/name'))
+      .min(1)
+      .optional(),
     timeZone: ZTimeZone.optional(),
     workingHours: ZWorkingHours.optional(),
     agreements: ZAgreements.optional(),
@@ -98,7 +104,8 @@ export function describeTeamsIssues(error: z.ZodError): string {
     .map((i) => {
       const where = i.path.join('.') || 'teams';
       if (i.code === 'unrecognized_keys') return `${where}: unknown setting ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-      if (i.code === 'invalid_union') return `${where}: a list of member logins, or an object with "members" (and optionally repos, timeZone, workingHours, agreements)${unionDetail(i)}`;
+      if (i.code === 'invalid_union')
+        return `${where}: a list of member logins, or an object with "members" (and optionally repos, timeZone, workingHours, agreements)${unionDetail(i)}`;
       return `${where}: ${i.message}`;
     })
     .join('; ');
@@ -107,6 +114,8 @@ export function describeTeamsIssues(error: z.ZodError): string {
 /** The object branch's own complaint, which names the bad entry inside the team. */
 function unionDetail(issue: z.core.$ZodIssueInvalidUnion): string {
   const objectIssues = issue.errors.find((branch) => branch.some((e) => e.code !== 'invalid_type' || e.path.length > 0)) ?? [];
-  const inner = objectIssues.map((e) => (e.code === 'unrecognized_keys' ? `unknown setting ${e.keys.map((k) => `"${k}"`).join(', ')}` : `${[...issue.path, ...e.path].join('.')}: ${e.message}`));
+  const inner = objectIssues.map((e) =>
+    e.code === 'unrecognized_keys' ? `unknown setting ${e.keys.map((k) => `"${k}"`).join(', ')}` : `${[...issue.path, ...e.path].join('.')}: ${e.message}`,
+  );
   return inner.length ? ` (${inner.join('; ')})` : '';
 }

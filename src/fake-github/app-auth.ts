@@ -80,7 +80,16 @@ export function appHandlers(ctx: FakeContext, app: FakeApp, settings: FakeAppSet
         {
           token: token.token,
           expires_at: new Date(token.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-          permissions: { actions: 'read', checks: 'read', contents: 'read', deployments: 'read', issues: 'read', metadata: 'read', pull_requests: 'read', statuses: 'read' },
+          permissions: {
+            actions: 'read',
+            checks: 'read',
+            contents: 'read',
+            deployments: 'read',
+            issues: 'read',
+            metadata: 'read',
+            pull_requests: 'read',
+            statuses: 'read',
+          },
           repository_selection: 'all',
         },
         { status: 201 },
@@ -108,8 +117,10 @@ function checkJwt(jwt: string, settings: FakeAppSettings): string | null {
   if (!verifier.verify(settings.publicKey, Buffer.from(signature, 'base64url'))) return 'A JSON web token could not be decoded';
   if (String(claims.iss) !== String(settings.appId)) return `'Issuer' claim ('iss') must be an Integer`;
   const seconds = Math.floor(Date.now() / 1000);
-  if (typeof claims.iat !== 'number' || claims.iat > seconds + 60) return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
-  if (typeof claims.exp !== 'number' || claims.exp <= seconds) return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
+  if (typeof claims.iat !== 'number' || claims.iat > seconds + 60)
+    return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
+  if (typeof claims.exp !== 'number' || claims.exp <= seconds)
+    return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
   if (claims.exp - claims.iat > 600) return "'Expiration time' claim ('exp') is too far in the future";
   return null;
 }

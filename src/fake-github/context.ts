@@ -115,7 +115,7 @@ export function rateLimitHeaders(bucket: RateBucket, resource: string, remaining
 /** A stable positive 31-bit id for things the model does not number (labels, check suites, ghosts…). */
 export function hashId(text: string): number {
   const digest = createHash('sha256').update(text).digest();
-  return (digest.readUInt32BE(0) & 0x7fffffff) || 1;
+  return digest.readUInt32BE(0) & 0x7fffffff || 1;
 }
 
 /** GitHub's timestamps: UTC, whole seconds, `Z` (2024-01-02T03:04:05Z). Null and unparseable pass through. */

@@ -21,7 +21,10 @@ export function demoTeamsFile(org: FakeOrg): Record<string, unknown> {
       .filter((t) => t.memberLogins.length > 0)
       .map((team) => {
         const repos = org.repositories.filter((r) => teamOf.get(r.name) === team.slug).map((r) => `${r.owner}/${r.name}`);
-        return [team.slug, { members: team.memberLogins, ...(repos.length ? { repos } : {}), ...(AGREEMENTS[team.slug] ? { agreements: AGREEMENTS[team.slug] } : {}) }];
+        return [
+          team.slug,
+          { members: team.memberLogins, ...(repos.length ? { repos } : {}), ...(AGREEMENTS[team.slug] ? { agreements: AGREEMENTS[team.slug] } : {}) },
+        ];
       }),
   );
 }

@@ -3,15 +3,7 @@
  * GitHub's published schema with resolvers over the FakeOrg, charging GitHub's rate-limit cost.
  * Errors are GitHub-shaped: HTTP 200 with `{ errors }` (and `data` once execution started).
  */
-import {
-  GraphQLError,
-  execute,
-  getVariableValues,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-} from 'graphql';
+import { GraphQLError, execute, getVariableValues, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { TIMEOUT_MESSAGE, currentBucket, rateLimitHeaders, remaining, type FakeContext, type RateBucket } from './context';
 import { createRootValue } from './graphql-resolvers';
@@ -85,7 +77,9 @@ export function graphqlHandler(ctx: FakeContext): HttpHandler {
     if (fault === 'server-error') return answer(502, errorBody(502));
     if (fault === 'rate-limit') return answer(200, RATE_LIMITED, 0);
     if (fault === 'secondary-rate-limit') {
-      return answer(403, { message: SECONDARY_LIMIT_MESSAGE, documentation_url: SECONDARY_LIMIT_DOCS }, undefined, { 'retry-after': String(ctx.secondaryRetryAfter) });
+      return answer(403, { message: SECONDARY_LIMIT_MESSAGE, documentation_url: SECONDARY_LIMIT_DOCS }, undefined, {
+        'retry-after': String(ctx.secondaryRetryAfter),
+      });
     }
     if (fault === 'timeout') await delay(ctx.timeoutDelayMs);
 

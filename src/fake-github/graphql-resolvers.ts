@@ -82,13 +82,7 @@ function organizationView(scope: Scope): View {
 }
 
 /** A connection over items sorted by `key`, whose cursors keep their place when the list changes. */
-function sortedConnection<T>(
-  items: T[],
-  key: (item: T) => (string | number)[],
-  direction: 'ASC' | 'DESC',
-  args: ConnectionArgs,
-  view: (item: T) => View,
-) {
+function sortedConnection<T>(items: T[], key: (item: T) => (string | number)[], direction: 'ASC' | 'DESC', args: ConnectionArgs, view: (item: T) => View) {
   const compare = compareTuples(direction === 'DESC' ? -1 : 1);
   const sorted = items.map((item) => ({ item, key: key(item) })).sort((a, b) => compare(a.key, b.key));
   const page = connection(sorted, args, { key: (entry) => entry.key, compare });
@@ -130,7 +124,13 @@ export function repositoryView(scope: Scope, repo: FakeRepository): View {
       return pr ? pullRequestView(scope, repo, pr) : null;
     },
     pullRequests: (
-      args: ConnectionArgs & { states?: string[] | null; labels?: string[] | null; headRefName?: string | null; baseRefName?: string | null; orderBy?: OrderBy },
+      args: ConnectionArgs & {
+        states?: string[] | null;
+        labels?: string[] | null;
+        headRefName?: string | null;
+        baseRefName?: string | null;
+        orderBy?: OrderBy;
+      },
     ) => {
       let prs = repo.pullRequests;
       if (args.states?.length) prs = prs.filter((p) => args.states!.includes(p.state));
@@ -192,7 +192,11 @@ export function pullRequestView(scope: Scope, repo: FakeRepository, pr: FakePull
     url,
     permalink: url,
     resourcePath: new URL(url).pathname,
-    labels: (args: ConnectionArgs) => connection(pr.labels.map((name) => labelView(scope, repo, name)), args),
+    labels: (args: ConnectionArgs) =>
+      connection(
+        pr.labels.map((name) => labelView(scope, repo, name)),
+        args,
+      ),
     commits: (args: ConnectionArgs) =>
       connection(
         pr.commits.map((commit) => ({
@@ -207,7 +211,10 @@ export function pullRequestView(scope: Scope, repo: FakeRepository, pr: FakePull
       let reviews = pr.reviews;
       if (args.states?.length) reviews = reviews.filter((r) => args.states!.includes(r.state));
       if (args.author) reviews = reviews.filter((r) => r.authorLogin != null && sameName(r.authorLogin, args.author!));
-      return connection(reviews.map((review) => reviewView(scope, repo, pr, review)), args);
+      return connection(
+        reviews.map((review) => reviewView(scope, repo, pr, review)),
+        args,
+      );
     },
     timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null; since?: string | null; skip?: number | null }) => {
       const types = args.itemTypes?.length ? new Set(args.itemTypes.map(itemTypeName)) : undefined;
@@ -217,7 +224,10 @@ export function pullRequestView(scope: Scope, repo: FakeRepository, pr: FakePull
         items = items.filter((event) => Date.parse(event.createdAt) >= since);
       }
       if (args.skip) items = items.slice(args.skip);
-      const page = connection(items.map((event) => timelineView(scope, event)), args);
+      const page = connection(
+        items.map((event) => timelineView(scope, event)),
+        args,
+      );
       return { ...page, totalCount: pr.timeline.length, filteredCount: items.length, pageCount: page.nodes.length, updatedAt: pr.updatedAt };
     },
   };

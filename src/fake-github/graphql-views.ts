@@ -118,7 +118,11 @@ export function commitView(scope: Scope, repo: FakeRepository, commit: FakeCommi
     resourcePath: new URL(url).pathname,
     author: () => gitActor(scope, commit.authorLogin, commit.authoredAt),
     committer: () => gitActor(scope, commit.authorLogin, commit.committedAt),
-    parents: (args: ConnectionArgs) => connection(commit.parents.map((sha) => commitBySha(scope, repo, sha)), args),
+    parents: (args: ConnectionArgs) =>
+      connection(
+        commit.parents.map((sha) => commitBySha(scope, repo, sha)),
+        args,
+      ),
     history: (args: ConnectionArgs & { since?: string | null; until?: string | null }) => history(scope, repo, commit, args),
     status: () => statusView(commit),
     statusCheckRollup: null,
@@ -179,7 +183,13 @@ function statusView(commit: FakeCommit): View | null {
 }
 
 const CONCLUSION_PRIORITY: NonNullable<FakeCheckRun['conclusion']>[] = [
-  'ACTION_REQUIRED', 'TIMED_OUT', 'CANCELLED', 'FAILURE', 'NEUTRAL', 'SUCCESS', 'SKIPPED',
+  'ACTION_REQUIRED',
+  'TIMED_OUT',
+  'CANCELLED',
+  'FAILURE',
+  'NEUTRAL',
+  'SUCCESS',
+  'SKIPPED',
 ];
 
 /** One suite per app: GitHub groups a commit's check runs by the app that created them. */
@@ -197,7 +207,11 @@ function checkSuites(scope: Scope, repo: FakeRepository, commit: FakeCommit): Vi
       status,
       conclusion: status === 'COMPLETED' ? (CONCLUSION_PRIORITY.find((p) => runs.some((r) => r.conclusion === p)) ?? null) : null,
       createdAt: runs[0]?.startedAt ?? commit.committedAt,
-      checkRuns: (args: ConnectionArgs) => connection(runs.map((run) => checkRunView(scope, repo, run)), args),
+      checkRuns: (args: ConnectionArgs) =>
+        connection(
+          runs.map((run) => checkRunView(scope, repo, run)),
+          args,
+        ),
     };
   });
 }

@@ -80,7 +80,10 @@ export function connection<T>(items: readonly T[], args: ConnectionArgs, order: 
   let start = args.after ? locate(args.after, false) : 0;
   let end = args.before ? locate(args.before, true) : items.length;
   if (end < start) end = start;
-  for (const [name, value] of [['first', args.first], ['last', args.last]] as const) {
+  for (const [name, value] of [
+    ['first', args.first],
+    ['last', args.last],
+  ] as const) {
     if (value != null && value < 0) {
       throw new GitHubGraphqlError('INVALID_ARGUMENTS', `\`${name}\` must be a non-negative integer.`);
     }

@@ -66,12 +66,7 @@ function newestFirst<T extends Dated>(items: readonly T[]): T[] {
  * `since` (updated at or after it), then `sort` (created, the default, or updated) and `direction`.
  * Without `direction` the order is `unsorted` when no `sort` was asked, else `sorted`.
  */
-function sinceSorted<T extends Dated & { updatedAt: string }>(
-  items: readonly T[],
-  url: URL,
-  unsorted: 'asc' | 'desc',
-  sorted: 'asc' | 'desc',
-): T[] {
+function sinceSorted<T extends Dated & { updatedAt: string }>(items: readonly T[], url: URL, unsorted: 'asc' | 'desc', sorted: 'asc' | 'desc'): T[] {
   const since = url.searchParams.get('since');
   const sinceTime = since ? Date.parse(since) : Number.NaN;
   const kept = Number.isNaN(sinceTime) ? [...items] : items.filter((i) => Date.parse(i.updatedAt) >= sinceTime);
@@ -145,12 +140,20 @@ export function restHandlers(ctx: FakeContext): HttpHandler[] {
 
     ...repoRoute(ctx, '/deployments', ({ repo, url, page }) => {
       let deployments = newestFirst(repo.deployments);
-      for (const [param, field] of [['environment', 'environment'], ['sha', 'sha'], ['ref', 'ref'], ['task', 'task']] as const) {
+      for (const [param, field] of [
+        ['environment', 'environment'],
+        ['sha', 'sha'],
+        ['ref', 'ref'],
+        ['task', 'task'],
+      ] as const) {
         const value = url.searchParams.get(param);
         if (value != null) deployments = deployments.filter((d) => d[field] === value);
       }
       const { items, link } = page(deployments);
-      return ok(items.map((d) => payload.deployment(scope(), repo, d)), link);
+      return ok(
+        items.map((d) => payload.deployment(scope(), repo, d)),
+        link,
+      );
     }),
 
     ...repoRoute(ctx, '/deployments/:deploymentId', ({ repo, params }) => {
@@ -162,28 +165,47 @@ export function restHandlers(ctx: FakeContext): HttpHandler[] {
       const deployment = repo.deployments.find((d) => d.id === Number(params.deploymentId));
       if (!deployment) return notFound();
       const { items, link } = page(newestFirst(deployment.statuses));
-      return ok(items.map((s) => payload.deploymentStatus(scope(), repo, deployment, s)), link);
+      return ok(
+        items.map((s) => payload.deploymentStatus(scope(), repo, deployment, s)),
+        link,
+      );
     }),
 
     ...repoRoute(ctx, '/releases', ({ repo, url, page }) => {
       // GitHub serves only the newest 1,000 releases: a page starting past them is refused.
       if (pageOffset(url) >= RELEASES_CAP) {
-        return { status: 422, body: { message: `Only the first ${RELEASES_CAP} results are available.`, documentation_url: `${DOCS}/releases/releases#list-releases`, status: '422' } };
+        return {
+          status: 422,
+          body: {
+            message: `Only the first ${RELEASES_CAP} results are available.`,
+            documentation_url: `${DOCS}/releases/releases#list-releases`,
+            status: '422',
+          },
+        };
       }
       const { items, link } = page(newestFirst(repo.releases));
-      return ok(items.map((r) => payload.release(scope(), repo, r)), link);
+      return ok(
+        items.map((r) => payload.release(scope(), repo, r)),
+        link,
+      );
     }),
 
     ...repoRoute(ctx, '/labels', ({ repo, page }) => {
       const { items, link } = page(repo.labels);
-      return ok(items.map((name) => payload.label(scope(), repo, name)), link);
+      return ok(
+        items.map((name) => payload.label(scope(), repo, name)),
+        link,
+      );
     }),
 
     ...repoRoute(ctx, '/issues', ({ repo, url, page }) => {
       const q = url.searchParams;
       const state = q.get('state') ?? 'open';
       let issues = repo.issues.filter((i) => state === 'all' || i.state === state);
-      const labels = (q.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const labels = (q.get('labels') ?? '')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
       issues = issues.filter((i) => labels.every((want) => i.labels.some((l) => sameName(l, want))));
       const creator = q.get('creator');
       if (creator) issues = issues.filter((i) => i.authorLogin != null && sameName(i.authorLogin, creator));
@@ -192,17 +214,26 @@ export function restHandlers(ctx: FakeContext): HttpHandler[] {
       const commentCounts = new Map<number, number>();
       for (const c of repo.issueComments) commentCounts.set(c.issueNumber, (commentCounts.get(c.issueNumber) ?? 0) + 1);
       const { items, link } = page(sorted);
-      return ok(items.map((i) => payload.issue(scope(), repo, i, commentCounts.get(i.number) ?? 0)), link);
+      return ok(
+        items.map((i) => payload.issue(scope(), repo, i, commentCounts.get(i.number) ?? 0)),
+        link,
+      );
     }),
 
     ...repoRoute(ctx, '/issues/comments', ({ repo, url, page }) => {
       const { items, link } = page(sinceSorted(repo.issueComments, url, 'asc', 'desc'));
-      return ok(items.map((c) => payload.issueComment(scope(), repo, c)), link);
+      return ok(
+        items.map((c) => payload.issueComment(scope(), repo, c)),
+        link,
+      );
     }),
 
     ...repoRoute(ctx, '/pulls/comments', ({ repo, url, page }) => {
       const { items, link } = page(sinceSorted(repo.reviewComments, url, 'asc', 'desc'));
-      return ok(items.map((c) => payload.reviewComment(scope(), repo, c)), link);
+      return ok(
+        items.map((c) => payload.reviewComment(scope(), repo, c)),
+        link,
+      );
     }),
   ];
 }

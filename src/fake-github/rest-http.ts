@@ -10,9 +10,7 @@ import type { FakeRepository } from './model';
 import { SECONDARY_LIMIT_MESSAGE } from './faults';
 import { restPage } from './pagination';
 
-export type RestOutcome =
-  | { status: 200; body: unknown; link?: string }
-  | { status: number; body: unknown; link?: undefined };
+export type RestOutcome = { status: 200; body: unknown; link?: string } | { status: number; body: unknown; link?: undefined };
 
 export interface RouteInput {
   request: Request;
@@ -28,7 +26,11 @@ export interface RepoRouteInput extends RouteInput {
 
 export const DOCS = 'https://docs.github.com/rest';
 
-const RATE_LIMIT_BODY = { message: 'API rate limit exceeded for user ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`, status: '403' };
+const RATE_LIMIT_BODY = {
+  message: 'API rate limit exceeded for user ID 1.',
+  documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+  status: '403',
+};
 export const SECONDARY_LIMIT_DOCS = `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`;
 
 export function notFound(): RestOutcome {
@@ -104,9 +106,17 @@ export function getRoute(ctx: FakeContext, path: string, handle: (input: RouteIn
         return answer(502, JSON.stringify(errorBody(502)));
       case 'timeout':
         await delay(ctx.timeoutDelayMs);
-        return answer(504, JSON.stringify({ message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." }));
+        return answer(
+          504,
+          JSON.stringify({
+            message:
+              "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
+          }),
+        );
       case 'secondary-rate-limit':
-        return answer(403, JSON.stringify({ message: SECONDARY_LIMIT_MESSAGE, documentation_url: SECONDARY_LIMIT_DOCS }), { 'retry-after': String(ctx.secondaryRetryAfter) });
+        return answer(403, JSON.stringify({ message: SECONDARY_LIMIT_MESSAGE, documentation_url: SECONDARY_LIMIT_DOCS }), {
+          'retry-after': String(ctx.secondaryRetryAfter),
+        });
       case 'rate-limit':
         return answer(403, JSON.stringify(RATE_LIMIT_BODY), rateLimitHeaders(bucket, 'core', 0));
       case undefined:
@@ -144,7 +154,15 @@ export function repoRoute(ctx: FakeContext, sub: string, handle: (input: RepoRou
     });
   };
   return [
-    getRoute(ctx, `/repos/:owner/:repo${sub}`, serve((p) => findRepository(ctx.org, p.owner ?? '', p.repo ?? ''))),
-    getRoute(ctx, `/repositories/:repoId${sub}`, serve((p) => findRepositoryById(ctx.org, Number(p.repoId)))),
+    getRoute(
+      ctx,
+      `/repos/:owner/:repo${sub}`,
+      serve((p) => findRepository(ctx.org, p.owner ?? '', p.repo ?? '')),
+    ),
+    getRoute(
+      ctx,
+      `/repositories/:repoId${sub}`,
+      serve((p) => findRepositoryById(ctx.org, Number(p.repoId))),
+    ),
   ];
 }

@@ -36,6 +36,9 @@ export function weekly<M, V>(
     week: week.key,
     start: week.from,
     partial: options.now >= week.from && options.now < week.to,
-    value: summarise(members.filter((m) => inPeriod(at(m), week)), week),
+    value: summarise(
+      members.filter((m) => inPeriod(at(m), week)),
+      week,
+    ),
   }));
 }

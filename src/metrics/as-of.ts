@@ -77,7 +77,13 @@ export function incidentAsOf(i: IncidentRecord, asOf: Date): IncidentRecord | nu
  */
 export function workflowRunAsOf(run: WorkflowRunRecord, asOf: Date): WorkflowRunRecord | null {
   if (run.createdAt > asOf) return null;
-  const own: WorkflowRunAttemptRecord = { attempt: run.runAttempt, status: run.status, conclusion: run.conclusion, runStartedAt: run.runStartedAt, updatedAt: run.updatedAt };
+  const own: WorkflowRunAttemptRecord = {
+    attempt: run.runAttempt,
+    status: run.status,
+    conclusion: run.conclusion,
+    runStartedAt: run.runStartedAt,
+    updatedAt: run.updatedAt,
+  };
   const all = run.attempts.length ? run.attempts : [own];
   // The earliest attempt stands for the run while nothing had started (it was queued).
   const started = all.filter((a, i) => i === 0 || by(a.runStartedAt, asOf));
@@ -85,15 +91,33 @@ export function workflowRunAsOf(run: WorkflowRunRecord, asOf: Date): WorkflowRun
   const attempt: WorkflowRunAttemptRecord =
     latest.updatedAt <= asOf
       ? latest
-      : { ...latest, status: by(latest.runStartedAt, asOf) ? 'in_progress' : 'queued', conclusion: null, runStartedAt: until(latest.runStartedAt, asOf), updatedAt: asOf };
+      : {
+          ...latest,
+          status: by(latest.runStartedAt, asOf) ? 'in_progress' : 'queued',
+          conclusion: null,
+          runStartedAt: until(latest.runStartedAt, asOf),
+          updatedAt: asOf,
+        };
   const attempts = [...started.slice(0, -1), attempt];
-  return { ...run, status: attempt.status, conclusion: attempt.conclusion, runAttempt: attempt.attempt, runStartedAt: attempt.runStartedAt, updatedAt: attempt.updatedAt, attempts };
+  return {
+    ...run,
+    status: attempt.status,
+    conclusion: attempt.conclusion,
+    runAttempt: attempt.attempt,
+    runStartedAt: attempt.runStartedAt,
+    updatedAt: attempt.updatedAt,
+    attempts,
+  };
 }
 
 /** A default-branch commit with the coverage reports it had at `asOf`; null if committed later. */
 export function commitAsOf(c: CommitRecord, asOf: Date): CommitRecord | null {
   if (c.committedAt > asOf) return null;
-  return { ...c, statuses: c.statuses.filter((s) => s.createdAt <= asOf), checkRuns: c.checkRuns.filter((r) => r.completedAt === null || r.completedAt <= asOf) };
+  return {
+    ...c,
+    statuses: c.statuses.filter((s) => s.createdAt <= asOf),
+    checkRuns: c.checkRuns.filter((r) => r.completedAt === null || r.completedAt <= asOf),
+  };
 }
 
 /** Every record as it stood at `asOf`, dropping those that did not exist yet. */

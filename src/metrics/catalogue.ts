@@ -59,7 +59,8 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     label: 'Review turnaround',
     unit: 'duration',
     better: 'lower',
-    formula: "Per review request: the requested reviewer's first submitted review after the request (or after ready_at, if requested earlier) − the request; median over requests answered in the period.",
+    formula:
+      "Per review request: the requested reviewer's first submitted review after the request (or after ready_at, if requested earlier) − the request; median over requests answered in the period.",
   },
   codingTime: {
     label: 'Coding time',
@@ -89,7 +90,8 @@ export const METRIC_CATALOGUE: Readonly<Record<MetricKey, MetricDefinition>> = {
     label: 'Deploy time',
     unit: 'duration',
     better: 'lower',
-    formula: 'deployed_at − merged_at, deployed_at = finish of the first successful production deployment that ships the merge commit; median over PRs deployed in the period.',
+    formula:
+      'deployed_at − merged_at, deployed_at = finish of the first successful production deployment that ships the merge commit; median over PRs deployed in the period.',
   },
   deploymentFrequency: {
     label: 'Deployment frequency',

@@ -21,12 +21,21 @@ const NAME = `${CELL};overflow-wrap:anywhere`;
 const anchor = (url: string, html: string) => `<a href="${h(safeUrl(url))}" style="color:#2f5fd0">${html}</a>`;
 const link = (url: string, text: string) => anchor(url, h(text));
 /** `owner/name`, allowed to break after the slash. */
-const repoLink = (url: string, repo: string) => anchor(url, repo.split('/').map((part) => h(part)).join('/<wbr>'));
+const repoLink = (url: string, repo: string) =>
+  anchor(
+    url,
+    repo
+      .split('/')
+      .map((part) => h(part))
+      .join('/<wbr>'),
+  );
 const prLine = (p: { repo: string; number: number; title: string; url: string }) => `${link(p.url, `${p.repo}#${p.number}`)} ${h(p.title)}`;
 
 function list(title: string, items: string[], empty: string): string {
   return `<h3 style="font-size:15px;margin:16px 0 6px">${h(title)} <span style="color:#5b6573;font-weight:400">${items.length}</span></h3>${
-    items.length ? `<ul style="margin:0;padding-left:20px">${items.map((i) => `<li style="margin:2px 0">${i}</li>`).join('')}</ul>` : `<p style="color:#5b6573;margin:0">${h(empty)}</p>`
+    items.length
+      ? `<ul style="margin:0;padding-left:20px">${items.map((i) => `<li style="margin:2px 0">${i}</li>`).join('')}</ul>`
+      : `<p style="color:#5b6573;margin:0">${h(empty)}</p>`
   }`;
 }
 
@@ -40,7 +49,10 @@ function agreementsHtml(report: WeeklyReport, th: (text: string, numeric?: boole
       })
       .join('');
     const breaches = team.agreements.flatMap((a) =>
-      a.breaches.map((b) => `${h(a.label)}: ${link(b.url, b.name)}${b.title ? ` ${h(b.title)}` : ''} <span style="color:#5b6573">${b.reviewer ? `${h(b.reviewer)}, ` : ''}${h(b.measured)}</span>`),
+      a.breaches.map(
+        (b) =>
+          `${h(a.label)}: ${link(b.url, b.name)}${b.title ? ` ${h(b.title)}` : ''} <span style="color:#5b6573">${b.reviewer ? `${h(b.reviewer)}, ` : ''}${h(b.measured)}</span>`,
+      ),
     );
     return `<h3 style="font-size:15px;margin:16px 0 6px">Team ${h(team.team)}</h3><table style="border-collapse:collapse;width:100%"><thead><tr>${th('Agreement')}${th('This week', true)}${th('Met / applied', true)}${th('Previous week', true)}${th('Change', true)}</tr></thead><tbody>${rows}</tbody></table>${list('Broken this week', breaches, 'Nothing broke an agreement this week.')}`;
   });
@@ -52,13 +64,18 @@ export function renderHtml(report: WeeklyReport): string {
   const headlineRows = report.headlines
     .map((x) => {
       const colour = x.improved === null ? '#5b6573' : x.improved ? '#1a7f37' : '#c62828';
-      const band = x.band ? `<span style="background:${BAND_COLOURS[x.band]};color:#fff;border-radius:9px;padding:1px 8px;font-size:12px">${x.band}</span>` : '';
+      const band = x.band
+        ? `<span style="background:${BAND_COLOURS[x.band]};color:#fff;border-radius:9px;padding:1px 8px;font-size:12px">${x.band}</span>`
+        : '';
       return `<tr data-metric="${h(x.key)}"><td style="${CELL}" title="${h(x.formula)}">${h(x.label)}</td><td style="${NUM};font-weight:600">${h(formatMetricValue(x.unit, x.value))}</td><td style="${NUM}">${x.unit === 'duration' ? h(formatMetricValue(x.unit, x.p90)) : ''}</td><td style="${NUM}">${x.n}</td><td style="${NUM};color:${colour}">${h(formatChange(x.unit, x.changeVsPreviousWeek))}</td><td style="${NUM}">${h(formatChange(x.unit, x.changeVsFourWeekAverage))}</td><td style="${CELL}">${band}</td><td style="${CELL}">${sparklineSvg(x.trend.map((t) => t.value))}</td></tr>`;
     })
     .join('');
   const keys = report.repositories[0]?.metrics.map((m) => m.key) ?? [];
   const repoRows = report.repositories
-    .map((r) => `<tr><td style="${NAME}">${repoLink(r.url, r.repo)}</td>${r.metrics.map((m) => `<td style="${NUM}">${h(formatMetricValue(METRIC_CATALOGUE[m.key].unit, m.value))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><td style="${NAME}">${repoLink(r.url, r.repo)}</td>${r.metrics.map((m) => `<td style="${NUM}">${h(formatMetricValue(METRIC_CATALOGUE[m.key].unit, m.value))}</td>`).join('')}</tr>`,
+    )
     .join('');
   const a = report.attention;
   const th = (text: string, numeric = false) => `<th style="${numeric ? NUM : CELL};${HEAD}">${h(text)}</th>`;
@@ -85,14 +102,36 @@ ${
     : ''
 }
 <h2 style="font-size:17px;margin:20px 0 8px">Needs attention</h2>
-${list('Waiting for a first review', a.waitingForFirstReview.map((p) => `${prLine(p)} <span style="color:#5b6573">waiting ${h(formatDuration(p.waitingSeconds))}</span>`), 'Every ready PR has had a review.')}
-${list('Review requests waiting', a.waitingReviewRequests.map((p) => `${prLine(p)} <span style="color:#5b6573">${h(p.reviewer)}, ${h(formatDuration(p.waitingSeconds))}</span>`), 'No open review request.')}
-${list('Red default branches', a.redDefaultBranches.map((r) => `${link(r.url, `${r.repo} ${r.workflow}`)} <span style="color:#5b6573">since ${h(r.since.toISOString().slice(0, 16).replace('T', ' '))} UTC</span>`), 'Every default branch is green.')}
-${list('Coverage drops', a.coverageDrops.map((d) => `${link(d.url, d.repo)} ${h(formatPercent(d.fromPct))} → ${h(formatPercent(d.toPct))}`), 'No coverage drop.')}
+${list(
+  'Waiting for a first review',
+  a.waitingForFirstReview.map((p) => `${prLine(p)} <span style="color:#5b6573">waiting ${h(formatDuration(p.waitingSeconds))}</span>`),
+  'Every ready PR has had a review.',
+)}
+${list(
+  'Review requests waiting',
+  a.waitingReviewRequests.map((p) => `${prLine(p)} <span style="color:#5b6573">${h(p.reviewer)}, ${h(formatDuration(p.waitingSeconds))}</span>`),
+  'No open review request.',
+)}
+${list(
+  'Red default branches',
+  a.redDefaultBranches.map(
+    (r) => `${link(r.url, `${r.repo} ${r.workflow}`)} <span style="color:#5b6573">since ${h(r.since.toISOString().slice(0, 16).replace('T', ' '))} UTC</span>`,
+  ),
+  'Every default branch is green.',
+)}
+${list(
+  'Coverage drops',
+  a.coverageDrops.map((d) => `${link(d.url, d.repo)} ${h(formatPercent(d.fromPct))} → ${h(formatPercent(d.toPct))}`),
+  'No coverage drop.',
+)}
 ${list('Merged without review', a.unreviewedMerges.map(prLine), 'Every merged PR was reviewed.')}
 ${agreementsHtml(report, th)}
 <h2 style="font-size:17px;margin:20px 0 8px">Slowest pull requests</h2>
-${list('By cycle time', report.slowestPullRequests.map((p) => `${prLine(p)} <span style="color:#5b6573">${h(formatDuration(p.cycleSeconds))}</span>`), 'No PR merged this week.')}
+${list(
+  'By cycle time',
+  report.slowestPullRequests.map((p) => `${prLine(p)} <span style="color:#5b6573">${h(formatDuration(p.cycleSeconds))}</span>`),
+  'No PR merged this week.',
+)}
 <p style="color:#5b6573;font-size:12px;margin-top:24px">Definitions: docs/metrics.md${report.preset === 'devlake' ? " (DevLake's preset)" : ''}. Generated ${h(report.generatedAt.toISOString())} by Leadline.</p>
 </div></body></html>
 `;

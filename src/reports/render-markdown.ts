@@ -15,7 +15,12 @@ export function renderMarkdown(report: WeeklyReport): string {
   // The summary is our own words about our own numbers: nothing from GitHub to escape.
   lines.push('## Summary', '', ...report.summary.map((s) => `- ${s}`), '');
 
-  lines.push('## Headline numbers', '', '| Metric | This week | p90 | n | vs previous week | vs 4-week average | DORA band | 5 weeks |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '## Headline numbers',
+    '',
+    '| Metric | This week | p90 | n | vs previous week | vs 4-week average | DORA band | 5 weeks |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const h of report.headlines) {
     const arrow = h.improved === null ? '' : h.improved ? ' ✅' : ' ⚠️';
     lines.push(
@@ -27,7 +32,12 @@ export function renderMarkdown(report: WeeklyReport): string {
 
   if (report.repositories.length) {
     const keys = report.repositories[0]!.metrics.map((m) => m.key);
-    lines.push('## Per repository', '', `| Repository | ${keys.map((k) => md(METRIC_CATALOGUE[k].label)).join(' | ')} |`, `|---|${keys.map(() => '---').join('|')}|`);
+    lines.push(
+      '## Per repository',
+      '',
+      `| Repository | ${keys.map((k) => md(METRIC_CATALOGUE[k].label)).join(' | ')} |`,
+      `|---|${keys.map(() => '---').join('|')}|`,
+    );
     for (const r of report.repositories) {
       lines.push(`| [${md(r.repo)}](${safeUrl(r.url)}) | ${r.metrics.map((m) => formatMetricValue(METRIC_CATALOGUE[m.key].unit, m.value)).join(' | ')} |`);
     }
@@ -36,27 +46,64 @@ export function renderMarkdown(report: WeeklyReport): string {
 
   const a = report.attention;
   lines.push('## Needs attention', '');
-  const section = (title: string, items: string[], empty: string) => lines.push(`**${title}**`, '', ...(items.length ? items.map((i) => `- ${i}`) : [`- ${empty}`]), '');
-  section('Waiting for a first review', a.waitingForFirstReview.map((p) => `${prLink(p)}, waiting ${formatDuration(p.waitingSeconds)}`), 'none');
-  section('Review requests waiting', a.waitingReviewRequests.map((p) => `${prLink(p)}: ${md(p.reviewer)}, ${formatDuration(p.waitingSeconds)}`), 'none');
-  section('Red default branches', a.redDefaultBranches.map((r) => `[${md(r.repo)} ${md(r.workflow)}](${safeUrl(r.url)}) red since ${r.since.toISOString().slice(0, 16).replace('T', ' ')} UTC`), 'none');
-  section('Coverage drops', a.coverageDrops.map((d) => `[${md(d.repo)}](${safeUrl(d.url)}) ${formatPercent(d.fromPct)} → ${formatPercent(d.toPct)}`), 'none');
-  section('Merged without review', a.unreviewedMerges.map((p) => prLink(p)), 'none');
+  const section = (title: string, items: string[], empty: string) =>
+    lines.push(`**${title}**`, '', ...(items.length ? items.map((i) => `- ${i}`) : [`- ${empty}`]), '');
+  section(
+    'Waiting for a first review',
+    a.waitingForFirstReview.map((p) => `${prLink(p)}, waiting ${formatDuration(p.waitingSeconds)}`),
+    'none',
+  );
+  section(
+    'Review requests waiting',
+    a.waitingReviewRequests.map((p) => `${prLink(p)}: ${md(p.reviewer)}, ${formatDuration(p.waitingSeconds)}`),
+    'none',
+  );
+  section(
+    'Red default branches',
+    a.redDefaultBranches.map(
+      (r) => `[${md(r.repo)} ${md(r.workflow)}](${safeUrl(r.url)}) red since ${r.since.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    ),
+    'none',
+  );
+  section(
+    'Coverage drops',
+    a.coverageDrops.map((d) => `[${md(d.repo)}](${safeUrl(d.url)}) ${formatPercent(d.fromPct)} → ${formatPercent(d.toPct)}`),
+    'none',
+  );
+  section(
+    'Merged without review',
+    a.unreviewedMerges.map((p) => prLink(p)),
+    'none',
+  );
 
   if (report.agreements.length) {
     lines.push('## Working agreements', '');
     for (const team of report.agreements) {
       lines.push(`**Team ${md(team.team)}**`, '', '| Agreement | This week | Met / applied | Previous week | Change |', '|---|---|---|---|---|');
       for (const a of team.agreements) {
-        lines.push(`| ${md(a.label)} | ${formatRatio(a.adherence)} | ${a.met} / ${a.applied} | ${formatRatio(a.previousWeek)} | ${formatChange('ratio', a.changeVsPreviousWeek)} |`);
+        lines.push(
+          `| ${md(a.label)} | ${formatRatio(a.adherence)} | ${a.met} / ${a.applied} | ${formatRatio(a.previousWeek)} | ${formatChange('ratio', a.changeVsPreviousWeek)} |`,
+        );
       }
       lines.push('');
-      const breaches = team.agreements.flatMap((a) => a.breaches.map((b) => `${md(a.label)}: [${md(b.name)}](${safeUrl(b.url)})${b.title ? ` ${md(b.title)}` : ''}${b.reviewer ? `, ${md(b.reviewer)}` : ''}, ${md(b.measured)}`));
+      const breaches = team.agreements.flatMap((a) =>
+        a.breaches.map(
+          (b) =>
+            `${md(a.label)}: [${md(b.name)}](${safeUrl(b.url)})${b.title ? ` ${md(b.title)}` : ''}${b.reviewer ? `, ${md(b.reviewer)}` : ''}, ${md(b.measured)}`,
+        ),
+      );
       if (breaches.length) lines.push('Broken this week:', '', ...breaches.map((b) => `- ${b}`), '');
     }
   }
 
-  lines.push('## Slowest pull requests', '', ...(report.slowestPullRequests.length ? report.slowestPullRequests.map((p) => `- ${prLink(p)}: cycle time ${formatDuration(p.cycleSeconds)}`) : ['- none merged']), '');
+  lines.push(
+    '## Slowest pull requests',
+    '',
+    ...(report.slowestPullRequests.length
+      ? report.slowestPullRequests.map((p) => `- ${prLink(p)}: cycle time ${formatDuration(p.cycleSeconds)}`)
+      : ['- none merged']),
+    '',
+  );
   lines.push(`_Definitions: docs/metrics.md${report.preset === 'devlake' ? " (DevLake's preset)" : ''}. Generated ${report.generatedAt.toISOString()}._`, '');
   return lines.join('\n');
 }

@@ -20,5 +20,8 @@ export function scopeText(report: WeeklyReport): string {
 export function leftOutNotes(report: WeeklyReport): string[] {
   return report.headlines
     .filter((h) => h.changeLeftOut.length > 0)
-    .map((h) => `${h.label}: the changes compare the same repositories, those with a value this week and in the weeks compared with; left out: ${h.changeLeftOut.join(', ')}.`);
+    .map(
+      (h) =>
+        `${h.label}: the changes compare the same repositories, those with a value this week and in the weeks compared with; left out: ${h.changeLeftOut.join(', ')}.`,
+    );
 }

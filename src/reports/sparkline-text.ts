@@ -9,7 +9,5 @@ export function sparklineText(values: readonly (number | null)[]): string {
   if (known.length === 0) return '';
   const min = Math.min(...known);
   const max = Math.max(...known);
-  return values
-    .map((v) => (v === null ? '·' : BLOCKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (BLOCKS.length - 1))]))
-    .join('');
+  return values.map((v) => (v === null ? '·' : BLOCKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (BLOCKS.length - 1))])).join('');
 }

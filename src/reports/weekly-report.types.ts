@@ -80,7 +80,9 @@ export const ZWeeklyReport = z.object({
           previousWeek: num,
           changeVsPreviousWeek: num,
           /** The week's breaches, newest first (at most 10). */
-          breaches: z.array(z.object({ name: z.string(), title: z.string().nullable(), reviewer: z.string().nullable(), measured: z.string(), url: z.string() })),
+          breaches: z.array(
+            z.object({ name: z.string(), title: z.string().nullable(), reviewer: z.string().nullable(), measured: z.string(), url: z.string() }),
+          ),
         }),
       ),
     }),

@@ -8,15 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { handleTrpcRequest } from '@/server/api/http';
 import { createCaller } from '@/server/api/root';
 import type { Database, Db } from '@/server/db/client';
-import {
-  deployments,
-  pullRequests,
-  repositories,
-  reviews,
-  syncRuns,
-  syncState,
-  workflowRuns,
-} from '@/server/db/schema';
+import { deployments, pullRequests, repositories, reviews, syncRuns, syncState, workflowRuns } from '@/server/db/schema';
 import { listRepositorySummaries } from '@/server/services/repositories/list-repository-summaries';
 import { createTestDatabase, databaseKinds } from '../support/test-database';
 import { testContext } from '../support/test-context';
@@ -77,7 +69,12 @@ async function seed(db: Db): Promise<void> {
   ]);
 
   const review = (id: number, pullRequestId: number, state: string, submittedAt: Date | null) => ({
-    id, pullRequestId, authorId: null, state, submittedAt, commitSha: null,
+    id,
+    pullRequestId,
+    authorId: null,
+    state,
+    submittedAt,
+    commitSha: null,
   });
   await db.insert(reviews).values([
     // acme/api: 3 submitted (the PENDING draft is not a review yet).
@@ -116,8 +113,15 @@ async function seed(db: Db): Promise<void> {
   ]);
 
   await db.insert(deployments).values({
-    id: 5001, repoId: API, sha: 'sha1', ref: 'main', task: 'deploy', environment: 'production',
-    creatorId: null, createdAt: at('2026-02-21T00:00:00Z'), updatedAt: at('2026-02-21T00:05:00Z'),
+    id: 5001,
+    repoId: API,
+    sha: 'sha1',
+    ref: 'main',
+    task: 'deploy',
+    environment: 'production',
+    creatorId: null,
+    createdAt: at('2026-02-21T00:00:00Z'),
+    updatedAt: at('2026-02-21T00:05:00Z'),
   });
 
   await db.insert(syncRuns).values([
@@ -160,22 +164,46 @@ describe.each(databaseKinds())('repositories router on %s', (kind) => {
     expect(result.window).toEqual({ from: WINDOW_START, to: NOW, days: 28 });
     expect(result.repositories).toEqual([
       {
-        fullName: 'acme/api', defaultBranch: 'main', isArchived: false, isPrivate: false,
-        openPullRequests: 2, mergedPullRequests: 3, closedPullRequests: 1, mergedInWindow: 2,
-        reviews: 3, workflowRuns: 3, deployments: 1,
+        fullName: 'acme/api',
+        defaultBranch: 'main',
+        isArchived: false,
+        isPrivate: false,
+        openPullRequests: 2,
+        mergedPullRequests: 3,
+        closedPullRequests: 1,
+        mergedInWindow: 2,
+        reviews: 3,
+        workflowRuns: 3,
+        deployments: 1,
         // The older of its two resources' passes (09:03 and 09:04).
         lastSyncedAt: at('2026-02-28T09:03:00Z'),
       },
       {
-        fullName: 'acme/empty', defaultBranch: 'main', isArchived: true, isPrivate: false,
-        openPullRequests: 0, mergedPullRequests: 0, closedPullRequests: 0, mergedInWindow: 0,
-        reviews: 0, workflowRuns: 0, deployments: 0,
+        fullName: 'acme/empty',
+        defaultBranch: 'main',
+        isArchived: true,
+        isPrivate: false,
+        openPullRequests: 0,
+        mergedPullRequests: 0,
+        closedPullRequests: 0,
+        mergedInWindow: 0,
+        reviews: 0,
+        workflowRuns: 0,
+        deployments: 0,
         lastSyncedAt: null,
       },
       {
-        fullName: 'acme/Web', defaultBranch: 'trunk', isArchived: false, isPrivate: true,
-        openPullRequests: 0, mergedPullRequests: 2, closedPullRequests: 1, mergedInWindow: 1,
-        reviews: 1, workflowRuns: 1, deployments: 0,
+        fullName: 'acme/Web',
+        defaultBranch: 'trunk',
+        isArchived: false,
+        isPrivate: true,
+        openPullRequests: 0,
+        mergedPullRequests: 2,
+        closedPullRequests: 1,
+        mergedInWindow: 1,
+        reviews: 1,
+        workflowRuns: 1,
+        deployments: 0,
         // Its workflow runs never completed a pass, so its pull requests' pass is the one that counts.
         lastSyncedAt: at('2026-03-01T08:00:30Z'),
       },
@@ -221,7 +249,12 @@ describe.each(databaseKinds())('repositories router on %s', (kind) => {
     const overview = await caller.repositories.overview({ fullName: 'ACME/web' });
     expect(overview.window).toEqual({ from: WINDOW_START, to: NOW, days: 28 });
     expect(overview.repository).toMatchObject({
-      fullName: 'acme/Web', openPullRequests: 0, mergedPullRequests: 2, closedPullRequests: 1, mergedInWindow: 1, reviews: 1,
+      fullName: 'acme/Web',
+      openPullRequests: 0,
+      mergedPullRequests: 2,
+      closedPullRequests: 1,
+      mergedInWindow: 1,
+      reviews: 1,
     });
   });
 

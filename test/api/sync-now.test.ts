@@ -23,12 +23,19 @@ const TOKEN = 'ghp_sync_now_secret_token';
 
 describe.each(databaseKinds())('sync now (%s)', (kind) => {
   const org = generateOrg({ seed: 5, now: NOW, weeks: 2, repositories: 2 });
-  const repoNames = org.repositories.filter((r) => !r.isArchived).map((r) => `${r.owner}/${r.name}`).sort();
+  const repoNames = org.repositories
+    .filter((r) => !r.isArchived)
+    .map((r) => `${r.owner}/${r.name}`)
+    .sort();
   let github: ReturnType<typeof startFakeGitHub>;
   let database: Database;
   const configured = loadConfig({ GITHUB_TOKEN: TOKEN, LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: '30d' });
   const caller = (config = configured, db = database) => createCaller(testContext(db.db, {}, NOW, config));
-  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
 
   /** Polls sync.progress like the page does (faster) until this server's sync ends; every answer, in order. */
   async function pollToEnd(db = database) {
@@ -114,19 +121,28 @@ describe.each(databaseKinds())('sync now (%s)', (kind) => {
     try {
       // A long first sync: started 40 minutes ago, last heartbeat 1 minute ago. Running.
       const startedAt = new Date(NOW.getTime() - 40 * MINUTE);
-      const [run] = await other.db.insert(syncRuns).values({ startedAt, heartbeatAt: new Date(NOW.getTime() - MINUTE), status: 'running' }).returning({ id: syncRuns.id });
+      const [run] = await other.db
+        .insert(syncRuns)
+        .values({ startedAt, heartbeatAt: new Date(NOW.getTime() - MINUTE), status: 'running' })
+        .returning({ id: syncRuns.id });
       const blocked = await refusal(caller(configured, other).sync.start());
       expect(blocked).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('another process') });
       expect((blocked as Error).message).toContain(`last heartbeat ${new Date(NOW.getTime() - MINUTE).toISOString()}`);
       expect((await caller(configured, other).sync.progress()).elsewhere).toEqual({ startedAt, lastActivityAt: new Date(NOW.getTime() - MINUTE) });
       expect((await caller(configured, other).sync.status()).runs[0]).toMatchObject({ id: run!.id, status: 'running', stale: false });
       // Just started, no beat recorded yet: judged by its start.
-      await other.db.update(syncRuns).set({ startedAt: new Date(NOW.getTime() - MINUTE), heartbeatAt: null }).where(eq(syncRuns.id, run!.id));
+      await other.db
+        .update(syncRuns)
+        .set({ startedAt: new Date(NOW.getTime() - MINUTE), heartbeatAt: null })
+        .where(eq(syncRuns.id, run!.id));
       expect((await caller(configured, other).sync.progress()).elsewhere).not.toBeNull();
 
       // Its process died: the last beat is older than STALE_RUN_MS (3 minutes: six missed 30 s beats), it no longer blocks.
       expect(STALE_RUN_MS).toBe(3 * MINUTE);
-      await other.db.update(syncRuns).set({ startedAt, heartbeatAt: new Date(NOW.getTime() - 3 * MINUTE - 1) }).where(eq(syncRuns.id, run!.id));
+      await other.db
+        .update(syncRuns)
+        .set({ startedAt, heartbeatAt: new Date(NOW.getTime() - 3 * MINUTE - 1) })
+        .where(eq(syncRuns.id, run!.id));
       expect((await caller(configured, other).sync.progress()).elsewhere).toBeNull();
       expect((await caller(configured, other).sync.status()).runs[0]).toMatchObject({ id: run!.id, stale: true });
       await caller(configured, other).sync.start();

@@ -45,7 +45,9 @@ describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
 
   beforeAll(async () => {
     github = startFakeGitHub(
-      buildOrg({ repositories: [{ name: 'api', pullRequests: [{ number: 1, state: 'MERGED', reviews: [{ authorLogin: 'bob', state: 'APPROVED' }] }, { number: 2 }] }] }),
+      buildOrg({
+        repositories: [{ name: 'api', pullRequests: [{ number: 1, state: 'MERGED', reviews: [{ authorLogin: 'bob', state: 'APPROVED' }] }, { number: 2 }] }],
+      }),
     );
     dir = mkdtempSync(path.join(os.tmpdir(), 'leadline-cli-'));
     if (kind === 'postgres') postgres = await createPostgresTestDatabase();
@@ -106,7 +108,10 @@ describe.each(databaseKinds())('leadline CLI on %s', (kind: DatabaseKind) => {
 
     // Its heartbeat stopped 4 minutes ago (past the 3-minute limit): its process is gone.
     const again = await sameDatabase();
-    await again.db.update(syncRuns).set({ heartbeatAt: new Date(Date.now() - 4 * 60_000) }).where(eq(syncRuns.id, run_!.id));
+    await again.db
+      .update(syncRuns)
+      .set({ heartbeatAt: new Date(Date.now() - 4 * 60_000) })
+      .where(eq(syncRuns.id, run_!.id));
     await again.close();
     const synced = await run(['sync'], env());
     expect(synced.code).toBe(0);

@@ -28,7 +28,9 @@ describe('where the app listens', () => {
     const { code, stderr, runs } = await serve({});
     expect(code).toBe(0);
     expect(runs).toEqual([['start', '--hostname', '127.0.0.1', '--port', '3000']]);
-    expect(stderr).toBe('Serving on http://127.0.0.1:3000, reachable from this machine only (no sign-in is configured; see the README, “Deploying for a team”).\n');
+    expect(stderr).toBe(
+      'Serving on http://127.0.0.1:3000, reachable from this machine only (no sign-in is configured; see the README, “Deploying for a team”).\n',
+    );
     expect((await serve({ PORT: '4000' })).runs[0]).toEqual(['start', '--hostname', '127.0.0.1', '--port', '4000']);
   });
 
@@ -45,7 +47,10 @@ describe('where the app listens', () => {
       [{ HOSTNAME: '192.168.1.5' }, {}],
       [{ LEADLINE_ALLOW_UNAUTHENTICATED: 'false' }, { hostname: '::' }],
     ] as const) {
-      const refused = await serve(env, args).then(() => null, (e: unknown) => e);
+      const refused = await serve(env, args).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refused).toBeInstanceOf(ConfigError);
       expect((refused as Error).message).toMatch(/^Refusing to listen on \S+ without sign-in: anyone who reaches port 3000 would read all synced data/);
       expect((refused as Error).message).toContain('LEADLINE_ALLOW_UNAUTHENTICATED=true');
@@ -53,7 +58,10 @@ describe('where the app listens', () => {
   });
 
   it('listens elsewhere when explicitly allowed, with a warning (and another when no public URL is set)', async () => {
-    const allowed = await serve({ LEADLINE_ALLOW_UNAUTHENTICATED: 'true', LEADLINE_PUBLIC_URL: 'https://leadline.internal.example' }, { hostname: '0.0.0.0', port: 8080 });
+    const allowed = await serve(
+      { LEADLINE_ALLOW_UNAUTHENTICATED: 'true', LEADLINE_PUBLIC_URL: 'https://leadline.internal.example' },
+      { hostname: '0.0.0.0', port: 8080 },
+    );
     expect(allowed.runs).toEqual([['start', '--hostname', '0.0.0.0', '--port', '8080']]);
     expect(allowed.stderr).toBe(
       'WARNING: serving on 0.0.0.0 with no sign-in (LEADLINE_ALLOW_UNAUTHENTICATED=true): everyone who reaches port 8080 sees all synced data and can start syncs.\n' +
@@ -67,6 +75,9 @@ describe('where the app listens', () => {
     expect(() => loadConfig({ LEADLINE_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/LEADLINE_ALLOW_UNAUTHENTICATED: must be true or false/);
     expect(() => loadConfig({ LEADLINE_PUBLIC_URL: 'https://leadline.example.com/dashboard' })).toThrow(/LEADLINE_PUBLIC_URL: must be an origin only/);
     expect(() => loadConfig({ LEADLINE_PUBLIC_URL: 'ftp://x' })).toThrow(/LEADLINE_PUBLIC_URL: must be the http\(s\) URL/);
-    expect(loadConfig({ LEADLINE_PUBLIC_URL: 'https://Leadline.Example.com/' }).web).toEqual({ publicUrl: 'https://leadline.example.com', allowUnauthenticated: false });
+    expect(loadConfig({ LEADLINE_PUBLIC_URL: 'https://Leadline.Example.com/' }).web).toEqual({
+      publicUrl: 'https://leadline.example.com',
+      allowUnauthenticated: false,
+    });
   });
 });

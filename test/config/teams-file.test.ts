@@ -27,12 +27,32 @@ describe('LEADLINE_TEAMS_FILE', () => {
     ['a file that is not JSON', file('bad.json', '{platform: alice}'), 'cannot read a JSON object of teams'],
     ['a team without members', file('empty.json', '{"platform": []}'), 'platform: Too small'],
     ['a member that is not a login', file('login.json', '{"platform": ["alice smith"]}'), 'platform.0: a GitHub login'],
-    ['a negative target', file('neg.json', '{"platform": {"members": ["alice"], "agreements": {"firstReviewHours": -4}}}'), 'platform.agreements.firstReviewHours: a positive number of hours'],
-    ['a misspelt agreement', file('typo.json', '{"platform": {"members": ["alice"], "agreements": {"firstReviewHour": 4}}}'), 'unknown setting "firstReviewHour"'],
-    ['lines that are not whole', file('lines.json', '{"platform": {"members": ["alice"], "agreements": {"maxChangedLines": 10.5}}}'), 'platform.agreements.maxChangedLines: a whole number'],
+    [
+      'a negative target',
+      file('neg.json', '{"platform": {"members": ["alice"], "agreements": {"firstReviewHours": -4}}}'),
+      'platform.agreements.firstReviewHours: a positive number of hours',
+    ],
+    [
+      'a misspelt agreement',
+      file('typo.json', '{"platform": {"members": ["alice"], "agreements": {"firstReviewHour": 4}}}'),
+      'unknown setting "firstReviewHour"',
+    ],
+    [
+      'lines that are not whole',
+      file('lines.json', '{"platform": {"members": ["alice"], "agreements": {"maxChangedLines": 10.5}}}'),
+      'platform.agreements.maxChangedLines: a whole number',
+    ],
     ['an unknown time zone', file('tz.json', '{"platform": {"members": ["alice"], "timeZone": "Mars/Olympus"}}'), 'platform.timeZone: not an IANA time zone'],
-    ['working hours that end before they start', file('wh.json', '{"platform": {"members": ["alice"], "workingHours": {"from": "18:00", "to": "09:00"}}}'), 'platform.workingHours.to: "from" must be before "to"'],
-    ['a day that is not one', file('day.json', '{"platform": {"members": ["alice"], "workingHours": {"days": ["monday"]}}}'), 'platform.workingHours.days.0: one of sun'],
+    [
+      'working hours that end before they start',
+      file('wh.json', '{"platform": {"members": ["alice"], "workingHours": {"from": "18:00", "to": "09:00"}}}'),
+      'platform.workingHours.to: "from" must be before "to"',
+    ],
+    [
+      'a day that is not one',
+      file('day.json', '{"platform": {"members": ["alice"], "workingHours": {"days": ["monday"]}}}'),
+      'platform.workingHours.days.0: one of sun',
+    ],
   ])('stops start-up on %s, naming the variable', (_, p, problem) => {
     expect(() => loadConfig({ LEADLINE_TEAMS_FILE: p })).toThrow(ConfigError);
     expect(() => loadConfig({ LEADLINE_TEAMS_FILE: p })).toThrow(new RegExp(`LEADLINE_TEAMS_FILE: .*${problem}`));
@@ -66,7 +86,13 @@ describe('LEADLINE_TEAMS_FILE with working agreements', () => {
       agreements: { firstReviewHours: 8, reviewResponseHours: 4, maxChangedLines: 400, approvalBeforeMerge: true, maxRedHours: 2, maxCoverageDropPp: 0.5 },
     });
     // A plain list: no agreements, Monday to Friday 09:00 (540) to 17:00 (1020) in LEADLINE_TIME_ZONE.
-    expect(config.teamSettings.web).toEqual({ members: ['carol'], repos: null, timeZone: null, workingHours: { days: [1, 2, 3, 4, 5], from: 540, to: 1020 }, agreements: {} });
+    expect(config.teamSettings.web).toEqual({
+      members: ['carol'],
+      repos: null,
+      timeZone: null,
+      workingHours: { days: [1, 2, 3, 4, 5], from: 540, to: 1020 },
+      agreements: {},
+    });
   });
 
   it('without LEADLINE_TEAMS_FILE, reads teams.json in the data directory (where the demo writes its teams)', () => {

@@ -79,7 +79,10 @@ describe('the PGlite data directory lock', { timeout: 240_000 }, () => {
     expect(refusal).toContain('data-dir-holder.ts');
     expect(refusal).toContain('Stop that process first');
     expect(refusal).toContain('Sync now');
-    const here = await openDatabase({ dataDir }).then(() => null, (e: unknown) => e);
+    const here = await openDatabase({ dataDir }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(here).toBeInstanceOf(DataDirLockedError);
     const holder = (here as DataDirLockedError).holder;
     expect(holder).toMatchObject({ pid: first.process.pid, hostname: os.hostname() });
@@ -112,7 +115,7 @@ describe('the PGlite data directory lock', { timeout: 240_000 }, () => {
     expect(existsSync(lockPathOf(dataDir))).toBe(false);
   });
 
-  it('lets exactly one of two processes racing for a dead holder\'s lock take it over; the other is refused naming the winner', async () => {
+  it("lets exactly one of two processes racing for a dead holder's lock take it over; the other is refused naming the winner", async () => {
     // A pid that no longer runs: a process that has exited.
     const dead = spawn(process.execPath, ['-e', '']);
     await new Promise((r) => dead.on('exit', r));
@@ -136,11 +139,23 @@ describe('the PGlite data directory lock', { timeout: 240_000 }, () => {
 
   it('takes over a lock whose pid now belongs to another process (a reused pid), and one left empty by a crash', async () => {
     // This test's own pid is alive, but the lock says it started at another time: another process.
-    const stale: LockHolder = { pid: process.pid, command: 'node old', since: '2026-01-01T00:00:00.000Z', hostname: os.hostname(), startedAt: 'another-boot:1' };
+    const stale: LockHolder = {
+      pid: process.pid,
+      command: 'node old',
+      since: '2026-01-01T00:00:00.000Z',
+      hostname: os.hostname(),
+      startedAt: 'another-boot:1',
+    };
     writeFileSync(lockPathOf(dataDir), JSON.stringify(stale));
     const isLinux = existsSync(`/proc/${process.pid}/stat`);
     if (isLinux) expect(await storedIds(dataDir)).toEqual([]);
-    else expect(await openDatabase({ dataDir }).then(() => null, (e: unknown) => e)).toBeInstanceOf(DataDirLockedError);
+    else
+      expect(
+        await openDatabase({ dataDir }).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ).toBeInstanceOf(DataDirLockedError);
 
     // Created but never written (a crash between the two), a while ago.
     writeFileSync(lockPathOf(dataDir), '');
@@ -152,7 +167,10 @@ describe('the PGlite data directory lock', { timeout: 240_000 }, () => {
   it('is refused within one process too (PGlite does not survive a second open of its files)', async () => {
     const database = await openDatabase({ dataDir });
     try {
-      const second = await openDatabase({ dataDir }).then(() => null, (e: unknown) => e);
+      const second = await openDatabase({ dataDir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(second).toBeInstanceOf(DataDirLockedError);
       expect((second as Error).message).toContain(`pid ${process.pid}`);
     } finally {

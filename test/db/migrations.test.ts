@@ -17,7 +17,16 @@ describe.each(databaseKinds())('migrations on %s', (kind) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     const tables = rows.map((r) => r.table_name);
-    for (const table of ['repositories', 'users', 'pull_requests', 'reviews', 'pull_request_events', 'workflow_run_attempts', 'deployment_statuses', 'sync_state']) {
+    for (const table of [
+      'repositories',
+      'users',
+      'pull_requests',
+      'reviews',
+      'pull_request_events',
+      'workflow_run_attempts',
+      'deployment_statuses',
+      'sync_state',
+    ]) {
       expect(tables).toContain(table);
     }
   });

@@ -48,7 +48,12 @@ describe.skipIf(!world)('working agreements in a browser', () => {
     expect((await w.page.goto(`${baseUrl}/`))?.status()).toBe(200);
     const panel = w.page.locator('section[aria-labelledby="agreements-heading"]');
     await panel.waitFor();
-    expect(await panel.locator('[data-team]').evaluateAll((els) => els.map((e) => e.getAttribute('data-team')))).toEqual(['backend', 'frontend', 'mobile', 'platform']);
+    expect(await panel.locator('[data-team]').evaluateAll((els) => els.map((e) => e.getAttribute('data-team')))).toEqual([
+      'backend',
+      'frontend',
+      'mobile',
+      'platform',
+    ]);
     const approval = panel.locator('[data-team="backend"] [data-agreement="approvalBeforeMerge"]');
     expect(await approval.getAttribute('data-met')).toBe(String(approved.length));
     expect(await approval.getAttribute('data-applied')).toBe(String(merged.length));

@@ -37,7 +37,11 @@ export interface WatchedPage {
 }
 
 export async function openPage(browser: Browser, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: 1000 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1400, height: 1000 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const watched: WatchedPage = { page, requests: [], errors: [] };
   page.on('request', (r) => watched.requests.push(r.url()));

@@ -57,11 +57,16 @@ describe.skipIf(!world).each(servers)('the dashboard in a browser, on $database'
     expect((await cardValue(w, 'changeFailureRate')).value).toBe(expected.changeFailureRate);
     expect((await cardValue(w, 'ciSuccessRate')).value).toBeCloseTo(expected.ciSuccessRate!, 12);
     await screenshot(w.page, 'overview');
-    await screenshot((await (async () => {
-      const dark = await open({ colorScheme: 'dark', width: 900 });
-      await dark.page.goto(`${baseUrl}/?${range}`);
-      return dark;
-    })()).page, 'overview-dark-narrow');
+    await screenshot(
+      (
+        await (async () => {
+          const dark = await open({ colorScheme: 'dark', width: 900 });
+          await dark.page.goto(`${baseUrl}/?${range}`);
+          return dark;
+        })()
+      ).page,
+      'overview-dark-narrow',
+    );
     expect(w.errors).toEqual([]);
   });
 
@@ -85,7 +90,7 @@ describe.skipIf(!world).each(servers)('the dashboard in a browser, on $database'
     await w.page.waitForURL(/explain=cycleTime/);
     const panel = w.page.locator('[data-explain="cycleTime"]');
     await panel.waitFor();
-    const values = (await panel.locator('tr[data-counted="true"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value')))));
+    const values = await panel.locator('tr[data-counted="true"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value'))));
     expect(values).toHaveLength(card.n);
     expect(median(values)).toBe(card.value);
     expect(await panel.getByText('merged_at − start_at').count()).toBeGreaterThan(0);
@@ -99,7 +104,9 @@ describe.skipIf(!world).each(servers)('the dashboard in a browser, on $database'
     const response = await w.page.goto(`${baseUrl}/repos/acme/api?${range}`);
     expect(response?.status()).toBe(200);
     await expect(w.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('acme/api');
-    const finished = truth.deployments.filter((d) => d.repo === 'acme/api' && Date.parse(d.finishedAt) >= week.from.getTime() && Date.parse(d.finishedAt) < week.to.getTime());
+    const finished = truth.deployments.filter(
+      (d) => d.repo === 'acme/api' && Date.parse(d.finishedAt) >= week.from.getTime() && Date.parse(d.finishedAt) < week.to.getTime(),
+    );
     for (const d of finished) expect(await w.page.locator(`tr[data-deployment="${d.id}"]`).count(), d.id).toBe(1);
     expect(await w.page.locator('tr[data-workflow]').count()).toBeGreaterThan(0);
     await screenshot(w.page, 'repository');
@@ -117,9 +124,16 @@ describe.skipIf(!world).each(servers)('the dashboard in a browser, on $database'
     const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pr')));
     expect(shown.length).toBeGreaterThan(0);
     const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Download CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toMatch(/^repo,number,title,/);
-    expect(csv.slice(1).map((line) => { const [repo, number] = line.split(','); return `${repo}#${number}`; })).toEqual(shown);
+    expect(
+      csv.slice(1).map((line) => {
+        const [repo, number] = line.split(',');
+        return `${repo}#${number}`;
+      }),
+    ).toEqual(shown);
     await screenshot(w.page, 'pull-requests');
   });
 
@@ -140,7 +154,12 @@ describe.skipIf(!world).each(servers)('the dashboard in a browser, on $database'
     const id = new URL(w.page.url()).searchParams.get('id');
     const preview = w.page.frameLocator('iframe.report-preview');
     await expect(preview.locator('h1').textContent()).resolves.toMatch(/^Delivery report, week \d{4}-W\d{2}/);
-    for (const [format, type] of [['md', 'text/markdown'], ['csv', 'text/csv'], ['json', 'application/json'], ['html', 'text/html']] as const) {
+    for (const [format, type] of [
+      ['md', 'text/markdown'],
+      ['csv', 'text/csv'],
+      ['json', 'application/json'],
+      ['html', 'text/html'],
+    ] as const) {
       const response = await w.page.request.get(`${baseUrl}/api/reports/${id}/${format}`);
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toContain(type);

@@ -94,7 +94,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   try {
     const targets: { kind: E2eServer['database']; open: () => Promise<Database>; env: Record<string, string> }[] = [
-      { kind: 'pglite', open: () => openDatabase({ dataDir: path.join(dataDir, 'db') }), env: { LEADLINE_DATA_DIR: path.join(dataDir, 'db'), DATABASE_URL: '' } },
+      {
+        kind: 'pglite',
+        open: () => openDatabase({ dataDir: path.join(dataDir, 'db') }),
+        env: { LEADLINE_DATA_DIR: path.join(dataDir, 'db'), DATABASE_URL: '' },
+      },
     ];
     if (postgres) targets.push({ kind: 'postgres', open: () => openDatabase({ url: postgres.url }), env: { DATABASE_URL: postgres.url } });
 

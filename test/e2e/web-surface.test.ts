@@ -43,8 +43,9 @@ const expectCommonHeaders = (answer: Answer) => {
 
 describe.skipIf(!world)('the web surface of the running server', () => {
   const { baseUrl } = world!;
-  const trpc = (path: string, input?: unknown) => `${baseUrl}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`}`;
-  const data = <T,>(answer: Answer) => superjson.deserialize<T>((JSON.parse(answer.text) as { result: { data: never } }).result.data);
+  const trpc = (path: string, input?: unknown) =>
+    `${baseUrl}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`}`;
+  const data = <T>(answer: Answer) => superjson.deserialize<T>((JSON.parse(answer.text) as { result: { data: never } }).result.data);
   const syncRuns = async () => data<{ runs: unknown[]; progress: { live: unknown } }>(await send(trpc('sync.status')));
   let browser: Browser;
 
@@ -72,7 +73,9 @@ describe.skipIf(!world)('the web surface of the running server', () => {
     const violations: string[] = [];
     await w.page.exposeFunction('reportViolation', (v: string) => violations.push(v));
     await w.page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await w.page.goto(`${baseUrl}/`);
     await w.page.locator('.recharts-surface').first().waitFor();
@@ -119,7 +122,11 @@ describe.skipIf(!world)('the web surface of the running server', () => {
 
   it('refuses a change from a foreign Origin, and a form posted cross-site by a real browser; no sync starts', async () => {
     const before = await syncRuns();
-    const foreign = await send(`${baseUrl}/api/trpc/sync.start`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    const foreign = await send(`${baseUrl}/api/trpc/sync.start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.text).toContain('origin "https://evil.example"');
 
@@ -148,7 +155,11 @@ describe.skipIf(!world)('the web surface of the running server', () => {
       attacker.close();
     }
     // The same form without a browser's headers is refused for its content type.
-    const form = await send(`${baseUrl}/api/trpc/sync.start`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1' });
+    const form = await send(`${baseUrl}/api/trpc/sync.start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'x=1',
+    });
     expect(form.status).toBe(415);
     expect(await syncRuns()).toEqual(before);
   });
@@ -159,7 +170,11 @@ describe.skipIf(!world)('the web surface of the running server', () => {
     expect(batch.text).toContain('Batch call exceeds maximum size');
 
     const body = Buffer.alloc(300 * 1024, 'x');
-    const big = await send(`${baseUrl}/api/trpc/reports.generate`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
+    const big = await send(`${baseUrl}/api/trpc/reports.generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      body,
+    });
     expect(big.status).toBe(413);
 
     const hugeId = await send(`${baseUrl}/api/reports/1099511627776/md`);

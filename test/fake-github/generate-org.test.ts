@@ -32,8 +32,7 @@ function expectUnique(values: (string | number)[], what: string) {
 const humanReviews = (pr: FakePullRequest) =>
   pr.reviews.filter((r) => r.state !== 'PENDING' && r.submittedAt !== null && r.authorLogin !== pr.authorLogin && isHuman(r.authorLogin));
 
-const isFlaky = (run: FakeWorkflowRun) =>
-  run.conclusion === 'success' && run.runAttempt > 1 && run.previousAttempts.some((a) => a.conclusion === 'failure');
+const isFlaky = (run: FakeWorkflowRun) => run.conclusion === 'success' && run.runAttempt > 1 && run.previousAttempts.some((a) => a.conclusion === 'failure');
 
 const org = generateOrg({ now: NOW });
 
@@ -89,21 +88,63 @@ describe('generateOrg: invariants', () => {
     // Ids unique per kind across the org; node ids unique overall.
     const repos = o.repositories;
     const prs = allPrs(o).map((x) => x.pr);
-    expectUnique(o.users.map((u) => u.id), 'user ids');
-    expectUnique(o.users.map((u) => u.login), 'logins');
-    expectUnique(repos.map((r) => r.id), 'repository ids');
-    expectUnique(prs.map((p) => p.id), 'pull request ids');
-    expectUnique(prs.flatMap((p) => p.reviews.map((r) => r.id)), 'review ids');
-    expectUnique(repos.flatMap((r) => r.issues.map((i) => i.id)), 'issue ids');
-    expectUnique(repos.flatMap((r) => r.issueComments.map((c) => c.id)), 'issue comment ids');
-    expectUnique(repos.flatMap((r) => r.reviewComments.map((c) => c.id)), 'review comment ids');
-    expectUnique(repos.flatMap((r) => r.workflowRuns.map((w) => w.id)), 'workflow run ids');
-    expectUnique(repos.flatMap((r) => [...new Set(r.workflowRuns.map((w) => w.workflowId))]), 'workflow ids');
-    expectUnique(repos.flatMap((r) => r.deployments.map((d) => d.id)), 'deployment ids');
-    expectUnique(repos.flatMap((r) => r.deployments.flatMap((d) => d.statuses.map((s) => s.id))), 'deployment status ids');
-    expectUnique(repos.flatMap((r) => r.releases.map((d) => d.id)), 'release ids');
+    expectUnique(
+      o.users.map((u) => u.id),
+      'user ids',
+    );
+    expectUnique(
+      o.users.map((u) => u.login),
+      'logins',
+    );
+    expectUnique(
+      repos.map((r) => r.id),
+      'repository ids',
+    );
+    expectUnique(
+      prs.map((p) => p.id),
+      'pull request ids',
+    );
+    expectUnique(
+      prs.flatMap((p) => p.reviews.map((r) => r.id)),
+      'review ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.issues.map((i) => i.id)),
+      'issue ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.issueComments.map((c) => c.id)),
+      'issue comment ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.reviewComments.map((c) => c.id)),
+      'review comment ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.workflowRuns.map((w) => w.id)),
+      'workflow run ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => [...new Set(r.workflowRuns.map((w) => w.workflowId))]),
+      'workflow ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.deployments.map((d) => d.id)),
+      'deployment ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.deployments.flatMap((d) => d.statuses.map((s) => s.id))),
+      'deployment status ids',
+    );
+    expectUnique(
+      repos.flatMap((r) => r.releases.map((d) => d.id)),
+      'release ids',
+    );
     const allCommits = repos.flatMap((r) => [...r.defaultBranchCommits, ...r.pullRequests.flatMap((p) => p.commits)]);
-    expectUnique(allCommits.flatMap((c) => c.checkRuns.map((k) => k.id)), 'check run ids');
+    expectUnique(
+      allCommits.flatMap((c) => c.checkRuns.map((k) => k.id)),
+      'check run ids',
+    );
     expectUnique(
       [
         ...o.users.map((u) => u.nodeId),
@@ -114,7 +155,10 @@ describe('generateOrg: invariants', () => {
       ],
       'node ids',
     );
-    expectUnique(allCommits.map((c) => c.sha), 'commit shas');
+    expectUnique(
+      allCommits.map((c) => c.sha),
+      'commit shas',
+    );
     for (const c of allCommits) expect(c.sha).toMatch(/^[0-9a-f]{40}$/);
 
     for (const repo of repos) {
@@ -167,7 +211,8 @@ describe('generateOrg: invariants', () => {
         ].filter((x): x is string => x !== null);
         for (const a of activity) expect(t(pr.updatedAt), `${repo.name}#${pr.number}`).toBeGreaterThanOrEqual(t(a));
         // Timeline oldest first; commits authored no later than committed.
-        for (let i = 1; i < pr.timeline.length; i++) expect(t((pr.timeline[i] as { createdAt: string }).createdAt)).toBeGreaterThanOrEqual(t((pr.timeline[i - 1] as { createdAt: string }).createdAt));
+        for (let i = 1; i < pr.timeline.length; i++)
+          expect(t((pr.timeline[i] as { createdAt: string }).createdAt)).toBeGreaterThanOrEqual(t((pr.timeline[i - 1] as { createdAt: string }).createdAt));
         for (const c of pr.commits) expect(t(c.committedAt)).toBeGreaterThanOrEqual(t(c.authoredAt));
         expect(pr.commits.length).toBeGreaterThan(0);
       }
@@ -181,13 +226,15 @@ describe('generateOrg: invariants', () => {
       for (const d of repo.deployments) {
         expect(bySha.has(d.sha), `${repo.name} deployment ${d.id}`).toBe(true);
         expect(d.statuses[0]?.state).toBe('queued');
-        for (let i = 1; i < d.statuses.length; i++) expect(t((d.statuses[i] as { createdAt: string }).createdAt)).toBeGreaterThanOrEqual(t((d.statuses[i - 1] as { createdAt: string }).createdAt));
+        for (let i = 1; i < d.statuses.length; i++)
+          expect(t((d.statuses[i] as { createdAt: string }).createdAt)).toBeGreaterThanOrEqual(t((d.statuses[i - 1] as { createdAt: string }).createdAt));
         expect(d.updatedAt).toBe(d.statuses.at(-1)?.createdAt);
       }
       for (const r of repo.releases.filter((x) => !x.draft)) expect(bySha.has(r.targetCommitish)).toBe(true);
 
       const prOpened = new Map(repo.pullRequests.flatMap((p) => p.commits.map((c) => [c.sha, t(p.createdAt)] as const)));
-      for (const run of repo.workflowRuns.filter((r) => r.event === 'pull_request')) expect(t(run.createdAt)).toBeGreaterThanOrEqual(prOpened.get(run.headSha) as number);
+      for (const run of repo.workflowRuns.filter((r) => r.event === 'pull_request'))
+        expect(t(run.createdAt)).toBeGreaterThanOrEqual(prOpened.get(run.headSha) as number);
       // Runs: attempts numbered, started after created, finished after started.
       for (const run of repo.workflowRuns) {
         expect(run.previousAttempts.map((a) => a.attempt)).toEqual(Array.from({ length: run.runAttempt - 1 }, (_, i) => i + 1));
@@ -206,7 +253,12 @@ describe('generateOrg: invariants', () => {
 describe('generateOrg: the people', () => {
   it('has eight engineers, bots, teams, and a deleted account', () => {
     expect(org.users.filter((u) => u.type === 'User')).toHaveLength(8);
-    expect(org.users.filter((u) => u.type === 'Bot').map((u) => u.login).sort()).toEqual([...bots].sort());
+    expect(
+      org.users
+        .filter((u) => u.type === 'Bot')
+        .map((u) => u.login)
+        .sort(),
+    ).toEqual([...bots].sort());
     const logins = new Set(org.users.map((u) => u.login));
     expect(org.teams.length).toBeGreaterThanOrEqual(2);
     for (const team of org.teams) {
@@ -217,7 +269,8 @@ describe('generateOrg: the people', () => {
     expect(prs.some((p) => p.authorLogin === null && p.state === 'MERGED')).toBe(true);
     expect(prs.some((p) => p.reviews.some((r) => r.authorLogin === null))).toBe(true);
     // Every non-null login anywhere belongs to a known user.
-    for (const p of prs) for (const l of [p.authorLogin, p.mergedByLogin, ...p.reviews.map((r) => r.authorLogin)]) if (l !== null) expect(logins.has(l)).toBe(true);
+    for (const p of prs)
+      for (const l of [p.authorLogin, p.mergedByLogin, ...p.reviews.map((r) => r.authorLogin)]) if (l !== null) expect(logins.has(l)).toBe(true);
   });
 });
 
@@ -245,17 +298,24 @@ describe('generateOrg: pull request scenarios', () => {
     // Re-requested: the same reviewer requested, changes requested, requested again, then approved.
     const rerequested = prs.find((p) => {
       const logins = requested(p).flatMap((e) => ('reviewer' in e && e.reviewer?.kind === 'user' ? [e.reviewer.login] : []));
-      return logins.some((l, i) => logins.indexOf(l) !== i && p.reviews.some((r) => r.authorLogin === l && r.state === 'CHANGES_REQUESTED') && p.reviews.some((r) => r.authorLogin === l && r.state === 'APPROVED'));
+      return logins.some(
+        (l, i) =>
+          logins.indexOf(l) !== i &&
+          p.reviews.some((r) => r.authorLogin === l && r.state === 'CHANGES_REQUESTED') &&
+          p.reviews.some((r) => r.authorLogin === l && r.state === 'APPROVED'),
+      );
     });
     expect(rerequested).toBeDefined();
     const states = new Set(prs.flatMap((p) => p.reviews.map((r) => r.state)));
     expect([...states].sort()).toEqual(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);
     for (const p of prs) for (const r of p.reviews) expect(r.submittedAt === null).toBe(r.state === 'PENDING');
     // A review before ready_for_review.
-    expect(prs.some((p) => {
-      const ready = p.timeline.find((e) => e.type === 'ReadyForReviewEvent');
-      return ready && p.reviews.some((r) => r.submittedAt !== null && t(r.submittedAt) < t(ready.createdAt));
-    })).toBe(true);
+    expect(
+      prs.some((p) => {
+        const ready = p.timeline.find((e) => e.type === 'ReadyForReviewEvent');
+        return ready && p.reviews.some((r) => r.submittedAt !== null && t(r.submittedAt) < t(ready.createdAt));
+      }),
+    ).toBe(true);
     // The author's own reply review and bot reviews exist, and must not count as first reviews.
     expect(prs.some((p) => p.reviews.some((r) => r.authorLogin === p.authorLogin && r.state === 'COMMENTED'))).toBe(true);
     expect(prs.some((p) => p.reviews.some((r) => r.authorLogin === 'github-actions[bot]'))).toBe(true);
@@ -283,7 +343,9 @@ describe('generateOrg: pull request scenarios', () => {
     expect(prs.some((p) => p.labels.includes('hotfix') && p.headRef.startsWith('hotfix/') && p.state === 'MERGED')).toBe(true);
     expect(prs.some((p) => !p.labels.includes('hotfix') && p.headRef.startsWith('hotfix/'))).toBe(true);
     expect(prs.some((p) => p.headRepoFullName === null && p.state === 'MERGED')).toBe(true);
-    expect(prs.some((p) => p.state === 'MERGED' && p.authorLogin !== null && p.mergedByLogin === p.authorLogin && !p.reviews.some((r) => r.state === 'APPROVED'))).toBe(true);
+    expect(
+      prs.some((p) => p.state === 'MERGED' && p.authorLogin !== null && p.mergedByLogin === p.authorLogin && !p.reviews.some((r) => r.state === 'APPROVED')),
+    ).toBe(true);
     expect(prs.some((p) => p.state === 'MERGED' && isHuman(p.authorLogin) && p.authorLogin !== null && humanReviews(p).length === 0)).toBe(true);
     expect(prs.some((p) => p.state === 'MERGED' && p.mergedByLogin !== p.authorLogin && isHuman(p.authorLogin))).toBe(true);
   });
@@ -308,7 +370,12 @@ describe('generateOrg: pull request scenarios', () => {
 
 describe('generateOrg: history, CI, delivery and coverage', () => {
   it('merges with merge commits in some repos and squashes in others', () => {
-    const parents = (name: string) => new Set(repoNamed(org, name).defaultBranchCommits.filter((c) => c.messageHeadline.includes('#')).map((c) => c.parents.length));
+    const parents = (name: string) =>
+      new Set(
+        repoNamed(org, name)
+          .defaultBranchCommits.filter((c) => c.messageHeadline.includes('#'))
+          .map((c) => c.parents.length),
+      );
     expect(parents('api')).toEqual(new Set([2]));
     expect(parents('web')).toEqual(new Set([1]));
     expect(repoNamed(org, 'infra').defaultBranch).toBe('master');
@@ -339,7 +406,9 @@ describe('generateOrg: history, CI, delivery and coverage', () => {
     const durations = runs.filter((r) => r.status === 'completed' && r.conclusion === 'success').map((r) => (t(r.updatedAt) - t(r.runStartedAt)) / 60000);
     expect(durations.sort((a, b) => a - b)[Math.floor(durations.length / 2)]).toBeGreaterThan(2);
     // A red stretch on the default branch: consecutive failures, then green.
-    const main = ciRuns(repoNamed(org, 'api')).filter((r) => r.event === 'push').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const main = ciRuns(repoNamed(org, 'api'))
+      .filter((r) => r.event === 'push')
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const red = main.findIndex((r, i) => r.conclusion === 'failure' && main[i + 1]?.conclusion === 'failure');
     expect(red).toBeGreaterThanOrEqual(0);
     expect(main.slice(red).some((r) => r.conclusion === 'success')).toBe(true);
@@ -404,10 +473,18 @@ describe('generateOrg: history, CI, delivery and coverage', () => {
       expect(points.some((p, i) => i > 0 && (points[i - 1] as number) - p > 2)).toBe(true);
     }
     const api = repoNamed(org, 'api');
-    expect(api.defaultBranchCommits.some((c) => /^\d+\.\d{2}% \([+-](<)?\.?\d*\.?\d+%\) compared to [0-9a-f]{7}$/.test(c.statuses.find((s) => s.context === 'codecov/project')?.description ?? ''))).toBe(true);
+    expect(
+      api.defaultBranchCommits.some((c) =>
+        /^\d+\.\d{2}% \([+-](<)?\.?\d*\.?\d+%\) compared to [0-9a-f]{7}$/.test(c.statuses.find((s) => s.context === 'codecov/project')?.description ?? ''),
+      ),
+    ).toBe(true);
     expect(api.defaultBranchCommits.some((c) => c.statuses.some((s) => s.context === 'codecov/patch'))).toBe(true);
     expect(api.pullRequests.some((p) => p.commits.at(-1)?.statuses.some((s) => s.context === 'codecov/patch'))).toBe(true);
-    expect(repoNamed(org, 'web').defaultBranchCommits.some((c) => /^Coverage (increased|decreased) \([+-]\d+\.\d%\) to \d+\.\d{3}%$/.test(c.statuses[0]?.description ?? ''))).toBe(true);
+    expect(
+      repoNamed(org, 'web').defaultBranchCommits.some((c) =>
+        /^Coverage (increased|decreased) \([+-]\d+\.\d%\) to \d+\.\d{3}%$/.test(c.statuses[0]?.description ?? ''),
+      ),
+    ).toBe(true);
   });
 
   it('describes itself', () => {

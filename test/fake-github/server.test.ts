@@ -25,7 +25,10 @@ function world(): FakeOrg {
     ...prs[0],
     state: 'MERGED',
     labels: ['bug', 'backend'],
-    reviews: [{ authorLogin: 'bob', state: 'CHANGES_REQUESTED' }, { id: 2_310_000_001, authorLogin: 'carol', state: 'APPROVED' }],
+    reviews: [
+      { authorLogin: 'bob', state: 'CHANGES_REQUESTED' },
+      { id: 2_310_000_001, authorLogin: 'carol', state: 'APPROVED' },
+    ],
     timeline: [
       { type: 'ReviewRequestedEvent', reviewer: { kind: 'team', slug: 'platform' } },
       { type: 'ReviewRequestedEvent', reviewer: { kind: 'user', login: 'bob' } },
@@ -50,7 +53,13 @@ function world(): FakeOrg {
         defaultBranchCommits: Array.from({ length: 60 }, (_, i) => ({
           committedAt: at(2000 - i * 5),
           authorLogin: i === 1 ? 'dependabot[bot]' : i === 2 ? null : 'alice',
-          statuses: i === 0 ? [{ context: 'codecov/project', state: 'PENDING', createdAt: at(1990) }, { context: 'codecov/project', state: 'SUCCESS', createdAt: at(2001), description: '87.5%' }] : [],
+          statuses:
+            i === 0
+              ? [
+                  { context: 'codecov/project', state: 'PENDING', createdAt: at(1990) },
+                  { context: 'codecov/project', state: 'SUCCESS', createdAt: at(2001), description: '87.5%' },
+                ]
+              : [],
           checkRuns:
             i === 0
               ? [
@@ -70,14 +79,21 @@ function world(): FakeOrg {
           { environment: 'staging', createdAt: at(20) },
           { environment: 'production', createdAt: at(30), creatorLogin: null },
         ],
-        releases: [{ tagName: 'v1.0.0', createdAt: at(5) }, { tagName: 'v1.1.0', createdAt: at(50) }, { tagName: 'v2.0.0-rc', prerelease: true, createdAt: at(40) }],
+        releases: [
+          { tagName: 'v1.0.0', createdAt: at(5) },
+          { tagName: 'v1.1.0', createdAt: at(50) },
+          { tagName: 'v2.0.0-rc', prerelease: true, createdAt: at(40) },
+        ],
         issues: [
           { labels: ['incident', 'sev1'], state: 'closed', createdAt: at(100), updatedAt: at(300) },
           { labels: ['incident'], createdAt: at(110), updatedAt: at(120) },
           { labels: ['bug'], createdAt: at(130), updatedAt: at(400) },
         ],
         issueComments: Array.from({ length: 45 }, (_, i) => ({ issueNumber: 1 + (i % 5), createdAt: at(i), updatedAt: at(i * 2) })),
-        reviewComments: [{ pullNumber: 1, reviewId: 4242, createdAt: at(1), updatedAt: at(500) }, { pullNumber: 2, createdAt: at(2) }],
+        reviewComments: [
+          { pullNumber: 1, reviewId: 4242, createdAt: at(1), updatedAt: at(500) },
+          { pullNumber: 2, createdAt: at(2) },
+        ],
       },
       { name: 'web', isPrivate: true },
       { name: 'Billing', isArchived: true, defaultBranchCommits: [] },
@@ -158,9 +174,7 @@ describe('fake GitHub at api.github.com', () => {
       } while (cursor);
       expect(pages).toBe(2);
       const model = github.org.repositories[0]!.pullRequests;
-      expect(seen.map((p) => p.number)).toEqual(
-        [...model].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt)).map((p) => p.number),
-      );
+      expect(seen.map((p) => p.number)).toEqual([...model].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt)).map((p) => p.number));
 
       const first = seen.find((p) => p.number === 1);
       const pr1 = model[0]!;
@@ -195,12 +209,21 @@ describe('fake GitHub at api.github.com', () => {
       ]);
       const timeline = first.timelineItems.nodes;
       expect(timeline.map((e: Json) => e.__typename)).toEqual([
-        'ReviewRequestedEvent', 'ReviewRequestedEvent', 'ReviewRequestRemovedEvent', 'ConvertToDraftEvent', 'ReadyForReviewEvent',
+        'ReviewRequestedEvent',
+        'ReviewRequestedEvent',
+        'ReviewRequestRemovedEvent',
+        'ConvertToDraftEvent',
+        'ReadyForReviewEvent',
       ]);
       expect(timeline[0].requestedReviewer).toEqual({ __typename: 'Team', slug: 'platform' });
       expect(timeline[1].requestedReviewer).toMatchObject({ __typename: 'User', login: 'bob' });
       expect(timeline[2].actor).toBeNull();
-      expect(timeline[3]).toEqual({ __typename: 'ConvertToDraftEvent', id: pr1.timeline[3]!.nodeId, createdAt: pr1.timeline[3]!.createdAt, actor: expect.objectContaining({ login: 'alice' }) });
+      expect(timeline[3]).toEqual({
+        __typename: 'ConvertToDraftEvent',
+        id: pr1.timeline[3]!.nodeId,
+        createdAt: pr1.timeline[3]!.createdAt,
+        actor: expect.objectContaining({ login: 'alice' }),
+      });
 
       const bot = seen.find((p) => p.number === 2);
       expect(bot.author).toEqual({ __typename: 'Bot', login: 'dependabot', databaseId: github.org.users.find((u) => u.login === 'dependabot[bot]')!.id });
@@ -268,7 +291,14 @@ describe('fake GitHub at api.github.com', () => {
       const head = all[0];
       expect(head.parents.nodes).toEqual([{ oid: repo.defaultBranchCommits[1]!.sha }]);
       expect(head.status.contexts).toEqual([
-        { id: repo.defaultBranchCommits[0]!.statuses[1]!.nodeId, context: 'codecov/project', state: 'SUCCESS', description: '87.5%', targetUrl: null, createdAt: at(2001) },
+        {
+          id: repo.defaultBranchCommits[0]!.statuses[1]!.nodeId,
+          context: 'codecov/project',
+          state: 'SUCCESS',
+          description: '87.5%',
+          targetUrl: null,
+          createdAt: at(2001),
+        },
       ]);
       expect(head.checkSuites.nodes.map((s: Json) => [s.app.slug, s.checkRuns.nodes.map((r: Json) => r.name)])).toEqual([
         ['github-actions', ['build', 'test']],
@@ -306,7 +336,9 @@ describe('fake GitHub at api.github.com', () => {
         { type: 'NOT_FOUND', path: ['repository'], locations: [expect.any(Object)], message: "Could not resolve to a Repository with the name 'acme/nope'." },
       ]);
 
-      const greedy = await octokit.request('POST /graphql', { query: '{ repository(owner: "acme", name: "api") { pullRequests(first: 101) { totalCount } issues { totalCount } } }' });
+      const greedy = await octokit.request('POST /graphql', {
+        query: '{ repository(owner: "acme", name: "api") { pullRequests(first: 101) { totalCount } issues { totalCount } } }',
+      });
       expect((greedy.data as Json).errors.map((e: Json) => e.type)).toEqual(['EXCESSIVE_PAGINATION', 'MISSING_PAGINATION_BOUNDARIES']);
     });
 
@@ -318,7 +350,10 @@ describe('fake GitHub at api.github.com', () => {
       expect(limited.headers['x-ratelimit-remaining']).toBe('0');
       expect(Number(limited.headers['x-ratelimit-reset'])).toBeGreaterThan(Date.now() / 1000);
       await expect(octokit.graphql(REPOSITORY_QUERY, { owner: 'acme', name: 'api' })).resolves.toMatchObject({ repository: { name: 'api' } });
-      expect(github.requests.map((r) => [r.operationName, r.status])).toEqual([['Repository', 200], ['Repository', 200]]);
+      expect(github.requests.map((r) => [r.operationName, r.status])).toEqual([
+        ['Repository', 200],
+        ['Repository', 200],
+      ]);
     });
   });
 
@@ -333,26 +368,63 @@ describe('fake GitHub at api.github.com', () => {
       );
       const runs = await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs', { owner: 'acme', repo: 'api', per_page: 20 });
       expect(runs.map((r) => r.id)).toEqual([...repo.workflowRuns].reverse().map((r) => r.id));
-      expect(github.requests.slice(1).map((r) => new URL(r.url).search)).toEqual(['?per_page=20', '?per_page=20&page=2', '?per_page=20&page=3', '?per_page=20&page=4']);
-      expect(runs[0]).toMatchObject({ run_attempt: 3, run_number: 75, previous_attempt_url: expect.stringMatching(/\/attempts\/2$/), repository: { full_name: 'acme/api' } });
+      expect(github.requests.slice(1).map((r) => new URL(r.url).search)).toEqual([
+        '?per_page=20',
+        '?per_page=20&page=2',
+        '?per_page=20&page=3',
+        '?per_page=20&page=4',
+      ]);
+      expect(runs[0]).toMatchObject({
+        run_attempt: 3,
+        run_number: 75,
+        previous_attempt_url: expect.stringMatching(/\/attempts\/2$/),
+        repository: { full_name: 'acme/api' },
+      });
     });
 
     it('filters runs by created (date or time) and branch', async () => {
       const repo = github.org.repositories[0]!;
       const day = await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs', { owner: 'acme', repo: 'api', created: '>=2024-01-15', per_page: 100 });
-      expect(day.map((r) => r.id)).toEqual(repo.workflowRuns.filter((r) => r.createdAt >= '2024-01-15').reverse().map((r) => r.id));
+      expect(day.map((r) => r.id)).toEqual(
+        repo.workflowRuns
+          .filter((r) => r.createdAt >= '2024-01-15')
+          .reverse()
+          .map((r) => r.id),
+      );
       const time = await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs', { owner: 'acme', repo: 'api', created: `>=${at(400)}`, branch: 'release' });
-      expect(time.map((r) => r.created_at)).toEqual(repo.workflowRuns.filter((r) => r.createdAt >= at(400) && r.headBranch === 'release').reverse().map((r) => r.createdAt));
+      expect(time.map((r) => r.created_at)).toEqual(
+        repo.workflowRuns
+          .filter((r) => r.createdAt >= at(400) && r.headBranch === 'release')
+          .reverse()
+          .map((r) => r.createdAt),
+      );
       expect(time.length).toBeGreaterThan(0);
     });
 
     it('serves run attempts and 404s for unknown runs, attempts and repositories', async () => {
       const run = github.org.repositories[0]!.workflowRuns[74]!;
-      const second = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', { owner: 'acme', repo: 'api', run_id: run.id, attempt_number: 2 });
+      const second = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', {
+        owner: 'acme',
+        repo: 'api',
+        run_id: run.id,
+        attempt_number: 2,
+      });
       expect(second.data).toMatchObject({ id: run.id, run_attempt: 2, conclusion: 'cancelled' });
-      const latest = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', { owner: 'acme', repo: 'api', run_id: run.id, attempt_number: 3 });
+      const latest = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', {
+        owner: 'acme',
+        repo: 'api',
+        run_id: run.id,
+        attempt_number: 3,
+      });
       expect(latest.data).toMatchObject({ run_attempt: 3, conclusion: 'success' });
-      await expect(octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', { owner: 'acme', repo: 'api', run_id: run.id, attempt_number: 4 })).rejects.toMatchObject({ status: 404 });
+      await expect(
+        octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', {
+          owner: 'acme',
+          repo: 'api',
+          run_id: run.id,
+          attempt_number: 4,
+        }),
+      ).rejects.toMatchObject({ status: 404 });
       await expect(octokit.request('GET /repos/{owner}/{repo}/releases', { owner: 'acme', repo: 'nope' })).rejects.toMatchObject({
         status: 404,
         response: { data: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } },
@@ -363,7 +435,11 @@ describe('fake GitHub at api.github.com', () => {
       const deployments = await octokit.paginate('GET /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'api', environment: 'production' });
       expect(deployments.map((d) => d.created_at)).toEqual([at(30), at(10)]);
       expect(deployments[0]!.creator).toMatchObject({ login: 'ghost' });
-      const statuses = await octokit.paginate('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { owner: 'acme', repo: 'api', deployment_id: deployments[1]!.id });
+      const statuses = await octokit.paginate('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+        owner: 'acme',
+        repo: 'api',
+        deployment_id: deployments[1]!.id,
+      });
       expect(statuses.map((s) => s.state)).toEqual(['success', 'in_progress']);
       const releases = await octokit.paginate('GET /repos/{owner}/{repo}/releases', { owner: 'acme', repo: 'api' });
       expect(releases.map((r) => r.tag_name)).toEqual(['v1.1.0', 'v2.0.0-rc', 'v1.0.0']);
@@ -378,7 +454,14 @@ describe('fake GitHub at api.github.com', () => {
       expect(both).toHaveLength(1);
       const open = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'api' });
       expect(open.map((i) => i.state)).toEqual(['open', 'open']);
-      const recent = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'api', state: 'all', since: at(300), sort: 'updated', direction: 'asc' });
+      const recent = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+        owner: 'acme',
+        repo: 'api',
+        state: 'all',
+        since: at(300),
+        sort: 'updated',
+        direction: 'asc',
+      });
       expect(recent.map((i) => i.updated_at)).toEqual([at(300), at(400)]);
     });
 
@@ -387,7 +470,13 @@ describe('fake GitHub at api.github.com', () => {
       const expected = github.org.repositories[0]!.issueComments.filter((c) => c.updatedAt >= at(40));
       expect(comments.map((c) => c.id)).toEqual(expected.map((c) => c.id));
       expect(comments[0]!.issue_url).toBe(`https://api.github.com/repos/acme/api/issues/${expected[0]!.issueNumber}`);
-      const review = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/comments', { owner: 'acme', repo: 'api', since: at(100), sort: 'updated', direction: 'desc' });
+      const review = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/comments', {
+        owner: 'acme',
+        repo: 'api',
+        since: at(100),
+        sort: 'updated',
+        direction: 'desc',
+      });
       expect(review).toHaveLength(1);
       expect(review[0]).toMatchObject({ pull_request_review_id: 4242, pull_request_url: 'https://api.github.com/repos/acme/api/pulls/1' });
     });
@@ -397,11 +486,16 @@ describe('fake GitHub at api.github.com', () => {
       const etag = first.headers.etag!;
       expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
       const remaining = Number(first.headers['x-ratelimit-remaining']);
-      await expect(octokit.request('GET /repos/{owner}/{repo}/releases', { owner: 'acme', repo: 'api', headers: { 'if-none-match': etag } })).rejects.toMatchObject({
+      await expect(
+        octokit.request('GET /repos/{owner}/{repo}/releases', { owner: 'acme', repo: 'api', headers: { 'if-none-match': etag } }),
+      ).rejects.toMatchObject({
         status: 304,
         response: { headers: expect.objectContaining({ etag, 'x-ratelimit-remaining': String(remaining) }) },
       });
-      expect(github.requests.map((r) => [r.status, r.conditional])).toEqual([[200, false], [304, true]]);
+      expect(github.requests.map((r) => [r.status, r.conditional])).toEqual([
+        [200, false],
+        [304, true],
+      ]);
 
       github.org.repositories[0]!.releases.push({ ...github.org.repositories[0]!.releases[0]!, id: 999_999, tagName: 'v3.0.0', createdAt: at(60) });
       const changed = await octokit.request('GET /repos/{owner}/{repo}/releases', { owner: 'acme', repo: 'api', headers: { 'if-none-match': etag } });

@@ -70,7 +70,10 @@ describe.each([
   it('names deployments that exist, on default-branch commits', () => {
     for (const d of tr.deployments) {
       const repo = repos.get(d.repo) as FakeRepository;
-      expect(repo.defaultBranchCommits.some((c) => c.sha === d.sha), d.id).toBe(true);
+      expect(
+        repo.defaultBranchCommits.some((c) => c.sha === d.sha),
+        d.id,
+      ).toBe(true);
       const [kind, raw] = d.id.split(':') as [string, string];
       const id = Number(raw);
       if (d.source === 'deployments') {
@@ -172,7 +175,10 @@ describe('generateOrgWithTruth: the pinned scenarios (seed 42)', () => {
   });
 
   it('fails the deployment that shipped a reverted PR, with reason revert', () => {
-    for (const [repo, title] of [[api, 'Add bulk export endpoint for orders'], [web, 'Lazy-load dashboard widgets']] as const) {
+    for (const [repo, title] of [
+      [api, 'Add bulk export endpoint for orders'],
+      [web, 'Lazy-load dashboard widgets'],
+    ] as const) {
       const original = prTruth(truth, repo, prTitled(repo, title));
       const shippedBy = deploymentById(truth, original.deployedBy);
       expect(shippedBy.reasons).toContain('revert');
@@ -182,7 +188,10 @@ describe('generateOrgWithTruth: the pinned scenarios (seed 42)', () => {
   });
 
   it('fails the deployment live when an incident opened, with reason incident, and the one before the hotfix', () => {
-    for (const [repo, hotfix] of [[api, 'Restore idempotency check on payment retries'], [infra, 'Restore status page DNS record']] as const) {
+    for (const [repo, hotfix] of [
+      [api, 'Restore idempotency check on payment retries'],
+      [infra, 'Restore status page DNS record'],
+    ] as const) {
       const name = `${repo.owner}/${repo.name}`;
       const incident = truth.incidents.find((i) => i.repo === name);
       expect(incident?.deployments.length).toBeGreaterThan(0);

@@ -20,7 +20,9 @@ const NOW = new Date('2024-03-01T00:00:00Z');
 describe('a repository with more releases than GitHub lists', () => {
   // Release i created i hours after the horizon: the newest 1,000 are 51..1050.
   const org = buildOrg({
-    repositories: [{ name: 'api', releases: Array.from({ length: 1050 }, (_, i) => ({ tagName: `v${i + 1}`, createdAt: iso(HORIZON.getTime() + (i + 1) * 3_600_000) })) }],
+    repositories: [
+      { name: 'api', releases: Array.from({ length: 1050 }, (_, i) => ({ tagName: `v${i + 1}`, createdAt: iso(HORIZON.getTime() + (i + 1) * 3_600_000) })) },
+    ],
   });
   let github: FakeGitHub & { close(): void };
   let database: Database;
@@ -51,7 +53,10 @@ describe('a repository with more releases than GitHub lists', () => {
     const numbers = rows.map((r) => Number(r.tag_name.slice(1))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 1000 }, (_, i) => 51 + i));
     expect(first.warnings).toEqual(['acme/api: GitHub lists only the first 1000 releases; older ones are not synced']);
-    const [state] = await queryRows<{ cursor: string | null; watermark: Date | null }>(database.db, sql`select cursor, watermark from sync_state where resource = 'releases'`);
+    const [state] = await queryRows<{ cursor: string | null; watermark: Date | null }>(
+      database.db,
+      sql`select cursor, watermark from sync_state where resource = 'releases'`,
+    );
     expect(state!.cursor).toBeNull();
     // The newest release: 1,050 hours after the horizon.
     expect(new Date(state!.watermark!).getTime()).toBe(HORIZON.getTime() + 1050 * 3_600_000);

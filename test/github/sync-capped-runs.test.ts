@@ -42,7 +42,9 @@ function runsRequests(requests: RecordedRequest[]): RecordedRequest[] {
 
 describe.each(databaseKinds())('a repository with more runs in one window than GitHub answers, on %s', (kind: DatabaseKind) => {
   const org: FakeOrg = buildOrg({ repositories: [{ name: 'ci', workflowRuns: runs() }] });
-  const expectedIds = org.repositories[0]!.workflowRuns.filter((r) => new Date(r.createdAt) >= HORIZON).map((r) => r.id).sort((a, b) => a - b);
+  const expectedIds = org.repositories[0]!.workflowRuns.filter((r) => new Date(r.createdAt) >= HORIZON)
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
 
   it('is capped by the fake as GitHub caps it: 1,000 runs served, total_count whole', async () => {
     const github = startFakeGitHub(structuredClone(org));

@@ -37,7 +37,9 @@ function withArtifacts(org: FakeOrg) {
   const [lcov, summary, big, corrupt, other] = runs as [FakeWorkflowRun, FakeWorkflowRun, FakeWorkflowRun, FakeWorkflowRun, FakeWorkflowRun];
   const artifact = (id: number, name: string, zip: Uint8Array, run: FakeWorkflowRun) => ({ id, name, expired: false, createdAt: run.updatedAt, zip });
   lcov.artifacts = [artifact(9001, 'coverage-report', zipSync({ 'coverage/lcov.info': strToU8(LCOV) }), lcov)];
-  summary.artifacts = [artifact(9002, 'coverage', zipSync({ 'coverage/coverage-summary.json': strToU8(SUMMARY), 'coverage/lcov.info': strToU8('garbage') }), summary)];
+  summary.artifacts = [
+    artifact(9002, 'coverage', zipSync({ 'coverage/coverage-summary.json': strToU8(SUMMARY), 'coverage/lcov.info': strToU8('garbage') }), summary),
+  ];
   big.artifacts = [artifact(9003, 'coverage', zipSync({ 'noise.bin': noise, 'lcov.info': strToU8(LCOV) }, { level: 0 }), big)];
   corrupt.artifacts = [artifact(9004, 'coverage', strToU8('this is not a zip archive'), corrupt)];
   other.artifacts = [artifact(9005, 'build-logs', zipSync({ 'lcov.info': strToU8(LCOV) }), other)];
@@ -58,7 +60,12 @@ describe.each(databaseKinds())('coverage artifacts in the sync on %s', (kind: Da
     const { repo, runs } = withArtifacts(org);
     const github = startFakeGitHub(org);
     try {
-      const { result, logger } = await syncWithFake(database.db, { targets: [`${repo.owner}/${repo.name}`], horizon: HORIZON, now: NOW, coverageArtifacts: SETTINGS });
+      const { result, logger } = await syncWithFake(database.db, {
+        targets: [`${repo.owner}/${repo.name}`],
+        horizon: HORIZON,
+        now: NOW,
+        coverageArtifacts: SETTINGS,
+      });
       expect(result.status).toBe('succeeded');
       const rows = await queryRows<{ id: string; run_id: string; head_sha: string; format: string | null; pct: number | null; skipped_reason: string | null }>(
         database.db,
@@ -68,14 +75,32 @@ describe.each(databaseKinds())('coverage artifacts in the sync on %s', (kind: Da
         { id: 9001, run_id: runs.lcov.id, head_sha: runs.lcov.headSha, format: 'lcov', pct: 70, skipped_reason: null },
         // The summary wins over the (broken) lcov next to it.
         { id: 9002, run_id: runs.summary.id, head_sha: runs.summary.headSha, format: 'istanbul', pct: 81.25, skipped_reason: null },
-        { id: 9003, run_id: runs.big.id, head_sha: runs.big.headSha, format: null, pct: null, skipped_reason: expect.stringContaining('larger than the 4096-byte cap') },
-        { id: 9004, run_id: runs.corrupt.id, head_sha: runs.corrupt.headSha, format: null, pct: null, skipped_reason: expect.stringContaining('not a readable zip') },
+        {
+          id: 9003,
+          run_id: runs.big.id,
+          head_sha: runs.big.headSha,
+          format: null,
+          pct: null,
+          skipped_reason: expect.stringContaining('larger than the 4096-byte cap'),
+        },
+        {
+          id: 9004,
+          run_id: runs.corrupt.id,
+          head_sha: runs.corrupt.headSha,
+          format: null,
+          pct: null,
+          skipped_reason: expect.stringContaining('not a readable zip'),
+        },
       ]);
       expect(logger.warnings().filter((w) => w.includes('coverage artifact'))).toHaveLength(2);
 
       // Downloaded through the redirect: the three under the cap, never the oversized or the non-matching one.
       const zips = github.requests.filter((r) => r.url.includes('/actions/artifacts/'));
-      expect(zips.map((r) => [r.url.match(/artifacts\/(\d+)/)![1], r.status])).toEqual([['9001', 302], ['9002', 302], ['9004', 302]]);
+      expect(zips.map((r) => [r.url.match(/artifacts\/(\d+)/)![1], r.status])).toEqual([
+        ['9001', 302],
+        ['9002', 302],
+        ['9004', 302],
+      ]);
       expect(github.requests.filter((r) => r.url.includes('/_storage/')).every((r) => r.status === 200)).toBe(true);
 
       expect(await loadCoverageArtifacts(database.db, [repo.id])).toEqual(

@@ -18,7 +18,12 @@ const HORIZON = new Date('2023-12-01T00:00:00Z');
 describe('a stored cursor outside the GitHub API', () => {
   it.each([
     ['on another host', 'https://api.github.com', 'https://evil.example/repositories/ID/releases?per_page=100&page=2', 'https://api.github.com/'],
-    ['on the API host outside its path prefix', 'https://ghe.example.com/api/v3', 'https://ghe.example.com/uploads/repositories/ID/releases?page=2', 'https://ghe.example.com/api/v3'],
+    [
+      'on the API host outside its path prefix',
+      'https://ghe.example.com/api/v3',
+      'https://ghe.example.com/uploads/repositories/ID/releases?page=2',
+      'https://ghe.example.com/api/v3',
+    ],
   ])('%s is refused before any request, and kept', async (_what, apiUrl, cursorTemplate, apiShown) => {
     const org = buildOrg({ repositories: [{ name: 'api', releases: [{ tagName: 'v1.0.0' }, { tagName: 'v1.1.0' }] }] });
     const repoId = org.repositories[0]!.id;

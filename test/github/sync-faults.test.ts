@@ -179,7 +179,12 @@ describe('a GitHub App', () => {
   });
 
   it('is refused with a JWT signed by another key', async () => {
-    const key = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+    const key = () =>
+      generateKeyPairSync('rsa', {
+        modulusLength: 2048,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      });
     const app = key();
     const impostor = key();
     const github = startFakeGitHub(structuredClone(org), { app: { appId: 4242, installationId: 77, publicKey: app.publicKey } });

@@ -19,7 +19,10 @@ describe.each(databaseKinds())('the sync heartbeat (%s)', (kind) => {
   });
 
   it('stamps the run at once and at every interval until stopped', async () => {
-    const [run] = await database.db.insert(syncRuns).values({ startedAt: new Date('2026-03-01T00:00:00Z'), status: 'running' }).returning({ id: syncRuns.id });
+    const [run] = await database.db
+      .insert(syncRuns)
+      .values({ startedAt: new Date('2026-03-01T00:00:00Z'), status: 'running' })
+      .returning({ id: syncRuns.id });
     const heartbeatOf = async () => (await database.db.select({ at: syncRuns.heartbeatAt }).from(syncRuns).where(eq(syncRuns.id, run!.id)))[0]!.at;
     // A clock that moves one minute per reading: each beat stamps the next minute.
     let minute = 0;

@@ -70,7 +70,9 @@ describe.each(databaseKinds())('sync of malformed and partial payloads on %s', (
     expect(rows.map((r) => r.number)).toEqual([1, 2, 4]);
     // GitHub nulls PR 3 (index 1 newest-updated first: 4, 3, 2, 1) for its null non-null title.
     expect(result.repositories[0]!.errors).toEqual([
-      expect.stringMatching(/^acme\/api pull_requests: GitHub could not resolve 1 pull requests of a page \(repository\.pullRequests\.nodes\.1\.title: .+\); the 3 it resolved are stored, and the next sync asks for the page again$/),
+      expect.stringMatching(
+        /^acme\/api pull_requests: GitHub could not resolve 1 pull requests of a page \(repository\.pullRequests\.nodes\.1\.title: .+\); the 3 it resolved are stored, and the next sync asks for the page again$/,
+      ),
     ]);
     expect(result.status).toBe('failed');
     // Nothing moved past the page: no watermark, so the next sync asks for it again.

@@ -116,7 +116,9 @@ describe.each(databaseKinds())('a partial GraphQL answer, on %s', (kind: Databas
       github.answerPartiallyNext('PullRequests', PR_ITEM, { after: 1 });
       const first = await syncWithFake(database.db, { targets: ['acme/api'], horizon: HORIZON, now: NOW });
       // The client takes GitHub's timeout answer for a server error (request-faults.ts), which fails the page whole.
-      expect(first.result.repositories[0]!.errors).toEqual([expect.stringMatching(/^acme\/api pull_requests: Something went wrong while executing your query/)]);
+      expect(first.result.repositories[0]!.errors).toEqual([
+        expect.stringMatching(/^acme\/api pull_requests: Something went wrong while executing your query/),
+      ]);
       expect(await prNumbers(database.db)).toEqual(Array.from({ length: 25 }, (_, i) => 36 + i));
       await expectStoppedBeforeThePage(database.db, 'pull_requests');
       await expectNextSyncCompletes(database.db, 'pull_requests');
@@ -132,8 +134,23 @@ describe.each(databaseKinds())('a partial GraphQL answer, on %s', (kind: Databas
     try {
       github.answerPartiallyNext('PullRequests', PR_ITEM, { after: 1 });
       const logger = memoryLogger();
-      const client = createGitHubClient({ apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 't' }, logger, graphqlIntervalMs: 0, retries: 2, clock: fakeClock() });
-      const result = await runSync({ db: database.db, github: client, logger, targets: ['acme/api'], horizon: HORIZON, incidentLabel: /incident/i, now: () => NOW });
+      const client = createGitHubClient({
+        apiUrl: 'https://api.github.com',
+        auth: { kind: 'token', token: 't' },
+        logger,
+        graphqlIntervalMs: 0,
+        retries: 2,
+        clock: fakeClock(),
+      });
+      const result = await runSync({
+        db: database.db,
+        github: client,
+        logger,
+        targets: ['acme/api'],
+        horizon: HORIZON,
+        incidentLabel: /incident/i,
+        now: () => NOW,
+      });
       expect(result.status).toBe('succeeded');
       // Pages 1, 2 (partial), 2 again, 3.
       expect(github.requests.filter((r) => r.operationName === 'PullRequests')).toHaveLength(4);

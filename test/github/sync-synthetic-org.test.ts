@@ -81,7 +81,16 @@ describe.each(databaseKinds())('sync of the synthetic org on %s', (kind: Databas
     }
     expect(stored).toEqual(expected);
     // The scenarios the metrics need are really there, not vacuously equal at zero.
-    for (const table of ['reviews', 'pull_request_events', 'workflow_run_attempts', 'deployment_statuses', 'releases', 'incidents', 'commit_statuses', 'comments']) {
+    for (const table of [
+      'reviews',
+      'pull_request_events',
+      'workflow_run_attempts',
+      'deployment_statuses',
+      'releases',
+      'incidents',
+      'commit_statuses',
+      'comments',
+    ]) {
       expect(stored[table], table).toBeGreaterThan(0);
     }
   });
@@ -113,7 +122,19 @@ describe.each(databaseKinds())('sync of the synthetic org on %s', (kind: Databas
   });
 
   it('stores every PR with its generator timestamps, state, author and first commit', async () => {
-    const rows = await queryRows<{ full_name: string; number: number; state: string; created_at: Date; updated_at: Date; merged_at: Date | null; closed_at: Date | null; merge_commit_sha: string | null; author: string | null; first_commit_at: Date | null; is_draft: boolean }>(
+    const rows = await queryRows<{
+      full_name: string;
+      number: number;
+      state: string;
+      created_at: Date;
+      updated_at: Date;
+      merged_at: Date | null;
+      closed_at: Date | null;
+      merge_commit_sha: string | null;
+      author: string | null;
+      first_commit_at: Date | null;
+      is_draft: boolean;
+    }>(
       database.db,
       sql`select r.full_name, p.number, p.state, p.created_at, p.updated_at, p.merged_at, p.closed_at, p.merge_commit_sha, p.is_draft, u.login as author,
             (select min(c.authored_at) from pull_request_commits pc join commits c on c.repo_id = p.repo_id and c.sha = pc.sha where pc.pull_request_id = p.id) as first_commit_at
@@ -174,9 +195,12 @@ describe.each(databaseKinds())('sync of the synthetic org on %s', (kind: Databas
     const repos = org.repositories.filter((r) => !r.isArchived);
     // GraphQL: the org's repository list, then per repository one page of PRs (it meets the
     // watermark) and one page of default-branch history (since the watermark less 3 days).
-    expect(second.filter((r) => r.kind === 'graphql').map((r) => r.operationName).sort()).toEqual(
-      ['OrganizationRepositories', ...repos.flatMap(() => ['DefaultBranchHistory', 'PullRequests'])].sort(),
-    );
+    expect(
+      second
+        .filter((r) => r.kind === 'graphql')
+        .map((r) => r.operationName)
+        .sort(),
+    ).toEqual(['OrganizationRepositories', ...repos.flatMap(() => ['DefaultBranchHistory', 'PullRequests'])].sort());
     // REST: each list is asked with its ETag (answered 304), or filtered from its watermark, which
     // the first pass moved from the horizon to the newest item it saw.
     const rest = second.filter((r) => r.kind === 'rest');

@@ -36,22 +36,37 @@ describe('facts as of an instant', () => {
   });
 
   it('a PR made ready later was a draft; one converted later was not', () => {
-    const readyLater = { ...pr(3, { createdAt: '2026-11-05T10:00:00Z' }), events: [{ kind: 'ready_for_review' as const, createdAt: t('2026-11-10T10:00:00Z'), actor: null, reviewer: null, team: null }] };
+    const readyLater = {
+      ...pr(3, { createdAt: '2026-11-05T10:00:00Z' }),
+      events: [{ kind: 'ready_for_review' as const, createdAt: t('2026-11-10T10:00:00Z'), actor: null, reviewer: null, team: null }],
+    };
     expect(pullRequestAsOf(readyLater, AS_OF)!.isDraft).toBe(true);
     const convertedLater = { ...readyLater, isDraft: true, events: [{ ...readyLater.events[0]!, kind: 'convert_to_draft' as const }] };
     expect(pullRequestAsOf(convertedLater, AS_OF)!.isDraft).toBe(false);
   });
 
   it('a deployment has only the statuses it had; a release published later was a draft; an incident closed later was open', () => {
-    const d = ghDeployment(1, { createdAt: '2026-11-06T09:59:00Z', statuses: [['in_progress', '2026-11-06T10:00:00Z'], ['failure', '2026-11-09T01:00:00Z']] });
+    const d = ghDeployment(1, {
+      createdAt: '2026-11-06T09:59:00Z',
+      statuses: [
+        ['in_progress', '2026-11-06T10:00:00Z'],
+        ['failure', '2026-11-09T01:00:00Z'],
+      ],
+    });
     expect(githubDeploymentAsOf(d, AS_OF)!.statuses.map((s) => s.state)).toEqual(['in_progress']);
-    expect(releaseAsOf({ ...release(1, { tag: 'v1', publishedAt: '2026-11-10T00:00:00Z' }), createdAt: t('2026-11-08T00:00:00Z') }, AS_OF)).toMatchObject({ isDraft: true, publishedAt: null });
+    expect(releaseAsOf({ ...release(1, { tag: 'v1', publishedAt: '2026-11-10T00:00:00Z' }), createdAt: t('2026-11-08T00:00:00Z') }, AS_OF)).toMatchObject({
+      isDraft: true,
+      publishedAt: null,
+    });
     expect(incidentAsOf(incident(1, { createdAt: '2026-11-08T10:00:00Z', closedAt: '2026-11-09T10:00:00Z' }), AS_OF)).toMatchObject({ closedAt: null });
     expect(incidentAsOf(incident(2, { createdAt: '2026-11-09T10:00:00Z' }), AS_OF)).toBeNull();
   });
 
   it('a run that finished later was still running, and a re-run started later had not happened', () => {
-    const running = workflowRunAsOf(workflowRun(1, { conclusion: 'success', createdAt: '2026-11-08T23:50:00Z', startedAt: '2026-11-08T23:51:00Z', updatedAt: '2026-11-09T00:10:00Z' }), AS_OF)!;
+    const running = workflowRunAsOf(
+      workflowRun(1, { conclusion: 'success', createdAt: '2026-11-08T23:50:00Z', startedAt: '2026-11-08T23:51:00Z', updatedAt: '2026-11-09T00:10:00Z' }),
+      AS_OF,
+    )!;
     expect(running).toMatchObject({ status: 'in_progress', conclusion: null, runStartedAt: t('2026-11-08T23:51:00Z') });
 
     // Attempt 1 failed on Saturday; attempt 2, started Monday, succeeded: as of Sunday 24:00 the run had failed.
@@ -63,7 +78,12 @@ describe('facts as of an instant', () => {
         { attempt: 2, status: 'completed', conclusion: 'success', runStartedAt: t('2026-11-09T08:00:00Z'), updatedAt: t('2026-11-09T08:05:00Z') },
       ],
     };
-    expect(workflowRunAsOf(rerun, AS_OF)).toMatchObject({ runAttempt: 1, conclusion: 'failure', updatedAt: t('2026-11-07T10:00:00Z'), attempts: [{ attempt: 1 }] });
+    expect(workflowRunAsOf(rerun, AS_OF)).toMatchObject({
+      runAttempt: 1,
+      conclusion: 'failure',
+      updatedAt: t('2026-11-07T10:00:00Z'),
+      attempts: [{ attempt: 1 }],
+    });
     expect(workflowRunAsOf(rerun, t('2026-11-10T00:00:00Z'))).toEqual(rerun);
   });
 

@@ -39,7 +39,12 @@ const org = buildOrg({
       name: 'api',
       pullRequests: [
         { number: 1, title: HOSTILE, createdAt: '2024-01-08T09:00:00Z' },
-        { number: 2, title: 'Add retries', createdAt: '2024-01-09T09:00:00Z', timeline: [{ type: 'ReviewRequestedEvent', reviewer: { kind: 'user', login: 'bob' } }] },
+        {
+          number: 2,
+          title: 'Add retries',
+          createdAt: '2024-01-09T09:00:00Z',
+          timeline: [{ type: 'ReviewRequestedEvent', reviewer: { kind: 'user', login: 'bob' } }],
+        },
         { number: 3, title: 'Fresh', createdAt: '2024-01-10T08:00:00Z' },
       ],
       workflowRuns: [{ createdAt: '2024-01-10T06:00:00Z', runStartedAt: '2024-01-10T06:00:00Z', updatedAt: '2024-01-10T06:05:00Z', conclusion: 'failure' }],
@@ -78,8 +83,17 @@ describe('leadline nudge', () => {
   let receiver: Server;
   let url = '';
   const teamsFile = path.join(dir, 'teams.json');
-  writeFileSync(teamsFile, JSON.stringify({ backend: { members: ['alice', 'bob'], agreements: { firstReviewHours: 8, reviewResponseHours: 4, maxRedHours: 2 } } }));
-  const config = () => loadConfig({ LEADLINE_DATA_DIR: dataDir, LEADLINE_TEAMS_FILE: teamsFile, LEADLINE_SLACK_WEBHOOK_URL: `${url}/slack/secret`, LEADLINE_WEBHOOK_URL: `${url}/hook/secret` });
+  writeFileSync(
+    teamsFile,
+    JSON.stringify({ backend: { members: ['alice', 'bob'], agreements: { firstReviewHours: 8, reviewResponseHours: 4, maxRedHours: 2 } } }),
+  );
+  const config = () =>
+    loadConfig({
+      LEADLINE_DATA_DIR: dataDir,
+      LEADLINE_TEAMS_FILE: teamsFile,
+      LEADLINE_SLACK_WEBHOOK_URL: `${url}/slack/secret`,
+      LEADLINE_WEBHOOK_URL: `${url}/hook/secret`,
+    });
   const run = async (argv: string[], now: Date) => {
     const out = capture();
     const err = capture();
@@ -156,7 +170,9 @@ describe('leadline nudge', () => {
     const slack = received.find((r) => r.path === '/slack/secret')!.body;
     const all = objects(slack);
     // The title arrives verbatim, as literal rich text.
-    expect(all.filter((o) => o.type === 'text' && typeof o.text === 'string' && o.text.includes('<!channel>'))).toEqual([{ type: 'text', text: ` ${HOSTILE}` }]);
+    expect(all.filter((o) => o.type === 'text' && typeof o.text === 'string' && o.text.includes('<!channel>'))).toEqual([
+      { type: 'text', text: ` ${HOSTILE}` },
+    ]);
     // Nothing that Slack parses (mrkdwn, the notification text) holds anything of it.
     for (const o of all.filter((x) => x.type === 'mrkdwn')) expect(o.text).not.toMatch(/<!|@here|evil|<http/);
     expect(slack.text).not.toMatch(/<!|@here|evil/);
@@ -179,7 +195,12 @@ describe('leadline nudge', () => {
 
   it('a state change re-arms the item: the red branch fails again, and only it is posted again', async () => {
     const repo = org.repositories[0]!;
-    repo.workflowRuns.push(buildWorkflowRun({ createdAt: minutes(20).toISOString(), runStartedAt: minutes(20).toISOString(), updatedAt: minutes(25).toISOString(), conclusion: 'failure' }, repo));
+    repo.workflowRuns.push(
+      buildWorkflowRun(
+        { createdAt: minutes(20).toISOString(), runStartedAt: minutes(20).toISOString(), updatedAt: minutes(25).toISOString(), conclusion: 'failure' },
+        repo,
+      ),
+    );
     await sync(minutes(30));
     const { code, err, posted } = await run([], minutes(30));
     expect(code, err).toBe(0);
@@ -206,9 +227,18 @@ describe('leadline nudge', () => {
       // At Wed 10:40: first review #1 (Mon 15 h + Tue 24 h + 10 h 40 min) and #2 (15 h + 10 h 40 min) broke 8 h, #3 (2 h 40 min) is
       // pending → 0 of 2. Bob's request on #2 (25 h 39 min) broke 4 h → 0 of 1. CI red since 06:05 (4 h 35 min) broke 2 h → 0 of 1.
       // The week before had nothing: no previous value.
-      expect(teams.map((t) => [t.team, t.agreements.map((a) => [a.agreement, a.current.met, a.current.applied, a.previous.value, a.breaches.length])])).toEqual([
-        ['backend', [['firstReview', 0, 2, null, 2], ['reviewResponse', 0, 1, null, 1], ['redBranch', 0, 1, null, 1]]],
-      ]);
+      expect(teams.map((t) => [t.team, t.agreements.map((a) => [a.agreement, a.current.met, a.current.applied, a.previous.value, a.breaches.length])])).toEqual(
+        [
+          [
+            'backend',
+            [
+              ['firstReview', 0, 2, null, 2],
+              ['reviewResponse', 0, 1, null, 1],
+              ['redBranch', 0, 1, null, 1],
+            ],
+          ],
+        ],
+      );
       await expect(createCaller(testContext(database.db, {}, now, config())).agreements.list({ ...week, team: 'nope' })).rejects.toThrow(/Unknown team nope/);
 
       const report = await buildWeeklyReport(database.db, { week: '2024-W02' }, metricSettings(config()), now, 'https://github.com', config().teamSettings);

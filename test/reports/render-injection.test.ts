@@ -30,17 +30,52 @@ const report: WeeklyReport = {
   summary: ['Cycle time improved: 1.2 d, −4.9 h (−17 %) against the previous week.'],
   headlines: [
     {
-      key: 'cycleTime', label: 'Cycle time', unit: 'duration', better: 'lower', formula: 'merged_at − start_at', value: 103_680, p90: 400_000, n: 12,
-      previousWeek: 121_320, changeVsPreviousWeek: -17_640, changeLeftOut: [], fourWeekAverage: 110_000, changeVsFourWeekAverage: -6_320, improved: true, band: null,
-      trend: [{ week: '2026-W41', value: 100_000 }, { week: '2026-W42', value: 120_000 }, { week: '2026-W43', value: 90_000 }, { week: '2026-W44', value: 121_320 }, { week: '2026-W45', value: 103_680 }],
+      key: 'cycleTime',
+      label: 'Cycle time',
+      unit: 'duration',
+      better: 'lower',
+      formula: 'merged_at − start_at',
+      value: 103_680,
+      p90: 400_000,
+      n: 12,
+      previousWeek: 121_320,
+      changeVsPreviousWeek: -17_640,
+      changeLeftOut: [],
+      fourWeekAverage: 110_000,
+      changeVsFourWeekAverage: -6_320,
+      improved: true,
+      band: null,
+      trend: [
+        { week: '2026-W41', value: 100_000 },
+        { week: '2026-W42', value: 120_000 },
+        { week: '2026-W43', value: 90_000 },
+        { week: '2026-W44', value: 121_320 },
+        { week: '2026-W45', value: 103_680 },
+      ],
     },
     {
       // A repository left out of the coverage change is named in a note: its name is GitHub's text too.
-      key: 'coverage', label: 'Test coverage', unit: 'percent', better: 'higher', formula: 'line coverage', value: 81, p90: null, n: 2,
-      previousWeek: 78, changeVsPreviousWeek: 3, changeLeftOut: [`acme/${XSS}`], fourWeekAverage: null, changeVsFourWeekAverage: null, improved: true, band: null, trend: [],
+      key: 'coverage',
+      label: 'Test coverage',
+      unit: 'percent',
+      better: 'higher',
+      formula: 'line coverage',
+      value: 81,
+      p90: null,
+      n: 2,
+      previousWeek: 78,
+      changeVsPreviousWeek: 3,
+      changeLeftOut: [`acme/${XSS}`],
+      fourWeekAverage: null,
+      changeVsFourWeekAverage: null,
+      improved: true,
+      band: null,
+      trend: [],
     },
   ],
-  repositories: [{ repo: 'acme/api', url: 'https://github.com/acme/api', metrics: [{ key: 'cycleTime', value: 103_680, p90: 400_000, n: 12, previousWeek: 121_320 }] }],
+  repositories: [
+    { repo: 'acme/api', url: 'https://github.com/acme/api', metrics: [{ key: 'cycleTime', value: 103_680, p90: 400_000, n: 12, previousWeek: 121_320 }] },
+  ],
   attention: {
     waitingForFirstReview: [{ ...pr(1, XSS), waitingSeconds: 3600 }],
     waitingReviewRequests: [{ ...pr(2, FORMULA), reviewer: '<b>bob</b>', waitingSeconds: 7200 }],
@@ -53,11 +88,33 @@ const report: WeeklyReport = {
       team: 'platform',
       agreements: [
         {
-          agreement: 'firstReview', label: 'First review within 8 business hours of ready for review', target: 8, adherence: 0.5, met: 1, applied: 2, previousWeek: 0.75, changeVsPreviousWeek: -0.25,
-          breaches: [{ name: 'acme/api#5', title: `${XSS} ${LINK} <!channel>`, reviewer: null, measured: 'waited 15 h (business time) for a first review', url: 'https://github.com/acme/api/pull/5' }],
+          agreement: 'firstReview',
+          label: 'First review within 8 business hours of ready for review',
+          target: 8,
+          adherence: 0.5,
+          met: 1,
+          applied: 2,
+          previousWeek: 0.75,
+          changeVsPreviousWeek: -0.25,
+          breaches: [
+            {
+              name: 'acme/api#5',
+              title: `${XSS} ${LINK} <!channel>`,
+              reviewer: null,
+              measured: 'waited 15 h (business time) for a first review',
+              url: 'https://github.com/acme/api/pull/5',
+            },
+          ],
         },
         {
-          agreement: 'reviewResponse', label: 'Each review request answered within 4 business hours', target: 4, adherence: null, met: 0, applied: 0, previousWeek: null, changeVsPreviousWeek: null,
+          agreement: 'reviewResponse',
+          label: 'Each review request answered within 4 business hours',
+          target: 4,
+          adherence: null,
+          met: 0,
+          applied: 0,
+          previousWeek: null,
+          changeVsPreviousWeek: null,
           breaches: [{ name: 'acme/api#6', title: FORMULA, reviewer: '<b>bob</b>', measured: 'waiting 1 d', url: 'javascript:alert(2)' }],
         },
       ],
@@ -78,7 +135,9 @@ describe('reports render GitHub text inert', () => {
     expect(html).toContain('left out: acme/&#60;img src=x onerror=alert(1)&#62;.');
     // The agreements section: the breach's title is text, its link only if http(s).
     expect(html).toContain('Working agreements');
-    expect(html).toContain('<td style="padding:6px 8px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600">50 %</td>');
+    expect(html).toContain(
+      '<td style="padding:6px 8px;border-bottom:1px solid #dde1e7;text-align:left;vertical-align:top;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600">50 %</td>',
+    );
     expect(html).toContain('&#60;!channel&#62;');
     expect(html).not.toContain('javascript:alert(2)');
   });
@@ -104,14 +163,24 @@ describe('reports render GitHub text inert', () => {
   it('CSV: a cell that would run as a formula is neutralised', () => {
     // The report's CSV holds metrics per repository; the writer under it is shared with every CSV.
     expect(renderCsv(report)).toContain('2026-W45,acme/api,cycleTime,Cycle time,duration,103680,400000,12,121320,-17640,,');
-    expect(renderCsv(report)).toContain('2026-W45,team:platform,agreement:firstReview,First review within 8 business hours of ready for review,ratio,0.5,,2,0.75,-0.25,,');
+    expect(renderCsv(report)).toContain(
+      '2026-W45,team:platform,agreement:firstReview,First review within 8 business hours of ready for review,ratio,0.5,,2,0.75,-0.25,,',
+    );
     expect(toCsv(['title'], [[FORMULA], ['+SUM(1)'], ['-2+3'], ['@cmd']])).toBe(`title\r\n"'=HYPERLINK(""http://x"")"\r\n'+SUM(1)\r\n'-2+3\r\n'@cmd\r\n`);
   });
 
   it.skipIf(!existsSync('/usr/bin/chromium'))('the HTML report opens in headless Chromium without a console error', async () => {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 960, height: 800 } });

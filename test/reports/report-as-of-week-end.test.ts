@@ -25,7 +25,12 @@ const NEXT_DAY = new Date('2026-11-10T12:00:00Z');
 const MONTH_LATER = new Date('2026-12-10T12:00:00Z');
 const HOUR = 3600;
 
-const codecov = (pct: string, createdAt: string) => ({ context: 'codecov/project', state: 'SUCCESS' as const, description: `${pct}% compared to 0000000`, createdAt });
+const codecov = (pct: string, createdAt: string) => ({
+  context: 'codecov/project',
+  state: 'SUCCESS' as const,
+  description: `${pct}% compared to 0000000`,
+  createdAt,
+});
 
 /** The org as synced the day after the week: facts up to then, some of them already after the week's end. */
 function orgTheDayAfter(): FakeOrg {
@@ -60,7 +65,10 @@ function orgTheDayAfter(): FakeOrg {
       {
         name: 'web',
         // Coverage only from this week: 65.40 % on Friday.
-        defaultBranchCommits: [{ committedAt: '2026-11-06T12:00:00Z', statuses: [codecov('65.40', '2026-11-06T12:10:00Z')] }, { committedAt: '2026-10-20T12:00:00Z' }],
+        defaultBranchCommits: [
+          { committedAt: '2026-11-06T12:00:00Z', statuses: [codecov('65.40', '2026-11-06T12:10:00Z')] },
+          { committedAt: '2026-10-20T12:00:00Z' },
+        ],
       },
     ],
   });
@@ -75,13 +83,31 @@ function orgAMonthLater(): FakeOrg {
   const org = structuredClone(THE_DAY_AFTER);
   const api = org.repositories.find((r) => r.name === 'api')!;
   const [pr1, pr2] = api.pullRequests;
-  Object.assign(pr1!, { state: 'MERGED', mergedAt: '2026-11-10T15:00:00Z', closedAt: '2026-11-10T15:00:00Z', mergedByLogin: 'alice', updatedAt: '2026-11-10T15:00:00Z' });
-  pr2!.reviews.push({ id: 990_001, nodeId: 'PRR_990001', authorLogin: 'carol', state: 'APPROVED', submittedAt: '2026-11-13T09:05:00Z', commitSha: pr2!.commits.at(-1)!.sha });
+  Object.assign(pr1!, {
+    state: 'MERGED',
+    mergedAt: '2026-11-10T15:00:00Z',
+    closedAt: '2026-11-10T15:00:00Z',
+    mergedByLogin: 'alice',
+    updatedAt: '2026-11-10T15:00:00Z',
+  });
+  pr2!.reviews.push({
+    id: 990_001,
+    nodeId: 'PRR_990001',
+    authorLogin: 'carol',
+    state: 'APPROVED',
+    submittedAt: '2026-11-13T09:05:00Z',
+    commitSha: pr2!.commits.at(-1)!.sha,
+  });
   pr2!.updatedAt = '2026-11-13T09:05:00Z';
   // An incident opened after Friday's deployment and before any next one: today it fails that deployment.
   api.issues.push(buildIssue({ labels: ['incident'], createdAt: '2026-11-11T10:00:00Z', state: 'closed', closedAt: '2026-11-11T14:00:00Z' }, 3));
   api.labels = [...new Set([...api.labels, 'incident'])];
-  api.workflowRuns.push(buildWorkflowRun({ name: 'CI', conclusion: 'failure', createdAt: '2026-11-20T09:55:00Z', runStartedAt: '2026-11-20T09:56:00Z', updatedAt: '2026-11-20T10:00:00Z' }, api));
+  api.workflowRuns.push(
+    buildWorkflowRun(
+      { name: 'CI', conclusion: 'failure', createdAt: '2026-11-20T09:55:00Z', runStartedAt: '2026-11-20T09:56:00Z', updatedAt: '2026-11-20T10:00:00Z' },
+      api,
+    ),
+  );
   return org;
 }
 
@@ -100,7 +126,7 @@ async function reportOf(kind: DatabaseKind, org: FakeOrg, now: Date): Promise<We
 
 const withoutGeneratedAt = (report: WeeklyReport) => renderJson({ ...report, generatedAt: new Date(0) });
 
-describe.each(databaseKinds())('a past week\'s report on %s', (kind) => {
+describe.each(databaseKinds())("a past week's report on %s", (kind) => {
   let first: WeeklyReport;
   let again: WeeklyReport;
   beforeAll(async () => {
@@ -129,7 +155,7 @@ describe.each(databaseKinds())('a past week\'s report on %s', (kind) => {
     }
   });
 
-  it('judges the week\'s deployment by what was known at its end', () => {
+  it("judges the week's deployment by what was known at its end", () => {
     // Friday's deployment had not failed by Sunday 24:00 (the incident came on 11 November): 0 of 1.
     for (const report of [first, again]) expect(report.headlines.find((h) => h.key === 'changeFailureRate')).toMatchObject({ value: 0, n: 1 });
   });

@@ -75,7 +75,8 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'leadline-report-'));
   let database: { url?: string; dataDir: string; drop?: () => Promise<void> } = { dataDir: path.join(dir, 'db') };
   const open = () => openDatabase(database.url ? { url: database.url, migrate: false } : { dataDir: database.dataDir });
-  const config = (env: Record<string, string> = {}) => loadConfig({ LEADLINE_DATA_DIR: database.dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}), ...env });
+  const config = (env: Record<string, string> = {}) =>
+    loadConfig({ LEADLINE_DATA_DIR: database.dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}), ...env });
   const run = async (args: Partial<Parameters<typeof reportCommand>[0]>, env: Record<string, string> = {}) => {
     const out = capture();
     const err = capture();
@@ -135,10 +136,21 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
     expect(headline('cycleTime').changeVsFourWeekAverage).toBeCloseTo(expected.cycleTime! - cycleAverage!, 6);
     expect(headline('cycleTime').trend.map((t) => t.week)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45']);
     expect(headline('cycleTime').trend.map((t) => t.value)).toEqual([...FOUR_BEFORE, W45].map((w) => expectedFromTruth(truth, w).cycleTime));
-    expect(headline('timeToFirstReview')).toMatchObject({ value: expected.timeToFirstReview, n: expected.counts.pickup, previousWeek: previous.timeToFirstReview });
+    expect(headline('timeToFirstReview')).toMatchObject({
+      value: expected.timeToFirstReview,
+      n: expected.counts.pickup,
+      previousWeek: previous.timeToFirstReview,
+    });
     expect(headline('leadTime')).toMatchObject({ value: expected.leadTime, n: expected.counts.lead });
-    expect(headline('deploymentFrequency')).toMatchObject({ value: expected.deployments, previousWeek: previous.deployments, changeVsPreviousWeek: expected.deployments - previous.deployments });
-    expect(headline('deploymentFrequency').fourWeekAverage).toBeCloseTo(fourWeekMean((w) => expectedFromTruth(truth, w).deployments)!, 9);
+    expect(headline('deploymentFrequency')).toMatchObject({
+      value: expected.deployments,
+      previousWeek: previous.deployments,
+      changeVsPreviousWeek: expected.deployments - previous.deployments,
+    });
+    expect(headline('deploymentFrequency').fourWeekAverage).toBeCloseTo(
+      fourWeekMean((w) => expectedFromTruth(truth, w).deployments)!,
+      9,
+    );
     expect(headline('changeFailureRate')).toMatchObject({ value: expected.changeFailureRate, previousWeek: previous.changeFailureRate });
     expect(headline('changeFailureRate').band).not.toBeNull();
     expect(headline('ciSuccessRate').value).toBeCloseTo(expected.ciSuccessRate!, 12);
@@ -165,7 +177,10 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
     }
 
     // CSV: one row per repository and metric, the same numbers.
-    const csv = file('csv').trimEnd().split('\r\n').map((line) => line.split(','));
+    const csv = file('csv')
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
     const row = (repo: string, metric: string) => csv.find((c) => c[0] === '2026-W45' && c[1] === repo && c[2] === metric)!;
     expect(Number(row('all', 'cycleTime')[5])).toBe(expected.cycleTime);
     expect(Number(row('all', 'cycleTime')[8])).toBe(previous.cycleTime);
@@ -185,7 +200,11 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
     const shown: [string, string, string][] = [
       ['cycleTime', formatMetricValue('duration', expected.cycleTime), formatChange('duration', expected.cycleTime! - previous.cycleTime!)],
       ['deploymentFrequency', formatMetricValue('count', expected.deployments), formatChange('count', expected.deployments - previous.deployments)],
-      ['changeFailureRate', formatMetricValue('ratio', expected.changeFailureRate), formatChange('ratio', expected.changeFailureRate! - previous.changeFailureRate!)],
+      [
+        'changeFailureRate',
+        formatMetricValue('ratio', expected.changeFailureRate),
+        formatChange('ratio', expected.changeFailureRate! - previous.changeFailureRate!),
+      ],
     ];
     for (const [key, value, change] of shown) {
       const label = headline(key).label;
@@ -193,7 +212,9 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
       expect(html, key).toMatch(new RegExp(`<tr data-metric="${key}">.*?>${escapeRegex(value)}</td>.*?>${escapeRegex(change)}</td>`));
     }
     for (const r of json.repositories) {
-      expect(md).toContain(`| [${r.repo}](https://github.com/${r.repo}) | ${formatMetricValue('duration', expectedFromTruth(truthOf(r.repo), W45).cycleTime)} |`);
+      expect(md).toContain(
+        `| [${r.repo}](https://github.com/${r.repo}) | ${formatMetricValue('duration', expectedFromTruth(truthOf(r.repo), W45).cycleTime)} |`,
+      );
     }
     expect(md).toContain(`[${slowest[0]!.repo}#${slowest[0]!.number}](https://github.com/${slowest[0]!.repo}/pull/${slowest[0]!.number})`);
     expect(html).not.toMatch(/<script/i);
@@ -211,8 +232,16 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
       for (const format of ['md', 'html', 'csv', 'json'] as const) {
         expect((await caller.reports.file({ id: archived, format })).text).toBe(file(format));
       }
-      expect(await caller.reports.file({ id: archived, format: 'md' })).toMatchObject({ fileName: 'leadline-2026-W45.md', contentType: 'text/markdown; charset=utf-8' });
-      expect(await caller.reports.file({ id: 999_999, format: 'md' }).then(() => null, (e: unknown) => e)).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await caller.reports.file({ id: archived, format: 'md' })).toMatchObject({
+        fileName: 'leadline-2026-W45.md',
+        contentType: 'text/markdown; charset=utf-8',
+      });
+      expect(
+        await caller.reports.file({ id: 999_999, format: 'md' }).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ).toMatchObject({ code: 'NOT_FOUND' });
       // The page's generate makes the same report (numbers included) and archives it.
       const { id } = await caller.reports.generate({ week: '2026-W45', repos: ['acme/api'] });
       const made = JSON.parse((await caller.reports.file({ id, format: 'json' })).text, reviveDates) as WeeklyReport;
@@ -272,7 +301,10 @@ describe.each(databaseKinds())('leadline report on %s', (kind: DatabaseKind) => 
 
     it('posts the Markdown summary to Slack and the report to a generic webhook', async () => {
       received.length = 0;
-      const { code, err } = await run({ week: '2026-W45', post: true }, { LEADLINE_SLACK_WEBHOOK_URL: `${url}/slack/T000/B000/secret`, LEADLINE_WEBHOOK_URL: `${url}/hook` });
+      const { code, err } = await run(
+        { week: '2026-W45', post: true },
+        { LEADLINE_SLACK_WEBHOOK_URL: `${url}/slack/T000/B000/secret`, LEADLINE_WEBHOOK_URL: `${url}/hook` },
+      );
       expect(code, err).toBe(0);
       expect(err).not.toContain('secret');
       expect(received.map((r) => r.path)).toEqual(['/slack/T000/B000/secret', '/hook']);

@@ -80,10 +80,15 @@ describe.each(databaseKinds())('the DevLake fixture (panjf2000/ants) synced into
     it("are every PR with DevLake's created, merged and closed times, state and merge commit", async () => {
       const expected = readExpectedCsv('pull_requests.csv');
       expect(expected).toHaveLength(49);
-      const rows = await queryRows<{ id: number; number: number; state: string; created_at: Date; merged_at: Date | null; closed_at: Date | null; merge_commit_sha: string | null }>(
-        database.db,
-        sql`select id, number, state, created_at, merged_at, closed_at, merge_commit_sha from pull_requests`,
-      );
+      const rows = await queryRows<{
+        id: number;
+        number: number;
+        state: string;
+        created_at: Date;
+        merged_at: Date | null;
+        closed_at: Date | null;
+        merge_commit_sha: string | null;
+      }>(database.db, sql`select id, number, state, created_at, merged_at, closed_at, merge_commit_sha from pull_requests`);
       const byId = new Map(rows.map((r) => [Number(r.id), r]));
       expect(byId.size).toBe(49);
       for (const want of expected) {
@@ -130,8 +135,12 @@ describe.each(databaseKinds())('the DevLake fixture (panjf2000/ants) synced into
         database.db,
         sql`select id, pull_request_id, submitted_at, state from reviews`,
       );
-      const actual = rows.map((r) => ({ id: Number(r.id), pr: Number(r.pull_request_id), at: iso(r.submitted_at), state: r.state })).sort((a, b) => a.id - b.id);
-      const want = expected.map((r) => ({ id: prKey(r.id!), pr: prKey(r.pull_request_id!), at: csvTime(r.created_date!), state: r.status })).sort((a, b) => a.id - b.id);
+      const actual = rows
+        .map((r) => ({ id: Number(r.id), pr: Number(r.pull_request_id), at: iso(r.submitted_at), state: r.state }))
+        .sort((a, b) => a.id - b.id);
+      const want = expected
+        .map((r) => ({ id: prKey(r.id!), pr: prKey(r.pull_request_id!), at: csvTime(r.created_date!), state: r.status }))
+        .sort((a, b) => a.id - b.id);
       expect(actual).toEqual(want);
     });
 
@@ -145,7 +154,13 @@ describe.each(databaseKinds())('the DevLake fixture (panjf2000/ants) synced into
       // DevLake: success = success; failure = failure, cancelled, timed_out, startup_failure; a run
       // still in progress has no result yet.
       const devlakeResult = (conclusion: string | null) =>
-        conclusion === null ? '' : conclusion === 'success' ? 'SUCCESS' : ['failure', 'cancelled', 'timed_out', 'startup_failure'].includes(conclusion) ? 'FAILURE' : 'OTHER';
+        conclusion === null
+          ? ''
+          : conclusion === 'success'
+            ? 'SUCCESS'
+            : ['failure', 'cancelled', 'timed_out', 'startup_failure'].includes(conclusion)
+              ? 'FAILURE'
+              : 'OTHER';
       for (const row of rows) {
         const want = expected.find((e) => prKey(e.id!) === Number(row.id));
         expect(want, String(row.id)).toBeDefined();
@@ -183,7 +198,7 @@ describe.each(databaseKinds())('the DevLake fixture (panjf2000/ants) synced into
 
   /** pullRequests.list and metrics.explain answers, asked once per file and database (each is a few database loads). */
   const asked = new Map<string, Promise<unknown>>();
-  const once = <T,>(key: string, ask: () => Promise<T>): Promise<T> => {
+  const once = <T>(key: string, ask: () => Promise<T>): Promise<T> => {
     if (!asked.has(key)) asked.set(key, ask());
     return asked.get(key) as Promise<T>;
   };
@@ -251,7 +266,10 @@ describe.each(databaseKinds())('the DevLake fixture (panjf2000/ants) synced into
         const { members } = await explained(phase, 'devlake');
         // Pickup belongs to the period of (DevLake's) first review, the other phases to the merge's.
         const attributed = DEVLAKE.filter((d) => phase !== 'pickup' || d.firstReviewAt !== null);
-        expect([...members.keys()].sort((a, b) => a - b), phase).toEqual(attributed.map((d) => d.number).sort((a, b) => a - b));
+        expect(
+          [...members.keys()].sort((a, b) => a - b),
+          phase,
+        ).toEqual(attributed.map((d) => d.number).sort((a, b) => a - b));
         for (const d of attributed) {
           const m = members.get(d.number)!;
           expect({ number: d.number, phase, minutes: m.seconds === null ? null : m.seconds / 60, year: m.year }).toEqual({
@@ -357,7 +375,11 @@ describe.each(databaseKinds())('the DevLake fixture (panjf2000/ants) synced into
       // commits, so coding = ready_at − start_at = 0 (none of these was a draft).
       const { members: ours } = await explained('coding', 'default');
       const listed = await listedMergedPrs('default');
-      const differences = DEVLAKE.filter((d) => d.coding === null).map((d) => [d.number, listed.get(d.number)!.commits === 0 ? 'no commits' : 'first commit after creation', ours.get(d.number)?.seconds]);
+      const differences = DEVLAKE.filter((d) => d.coding === null).map((d) => [
+        d.number,
+        listed.get(d.number)!.commits === 0 ? 'no commits' : 'first commit after creation',
+        ours.get(d.number)?.seconds,
+      ]);
       expect(differences).toEqual([
         [4, 'first commit after creation', 0],
         [13, 'no commits', 0],

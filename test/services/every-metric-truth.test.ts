@@ -45,7 +45,9 @@ const ORG_START = new Date(NOW.getTime() - WEEKS * 7 * 86_400_000);
 type Zone = 'UTC' | 'America/New_York';
 const ZONES: Zone[] = ['UTC', 'America/New_York'];
 // Wide enough for every timestamp of the org: branches started weeks before it, reviews after `now` do not exist.
-const calendars = new Map(ZONES.map((z) => [z, new ZonedCalendar(z, new Date(ORG_START.getTime() - 120 * 86_400_000), new Date(NOW.getTime() + 14 * 86_400_000))]));
+const calendars = new Map(
+  ZONES.map((z) => [z, new ZonedCalendar(z, new Date(ORG_START.getTime() - 120 * 86_400_000), new Date(NOW.getTime() + 14 * 86_400_000))]),
+);
 /** Every ISO week of the org in the zone, the one holding `now` (partial) included. */
 const weeksOf = (zone: Zone) => calendars.get(zone)!.weeks(ORG_START, NOW);
 /** Both zones' weeks fit in it: one load of the records serves every zone. */
@@ -223,7 +225,8 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
       const s = { zone, ...DEFAULTS, preset };
       const explained = new Map<MetricKey, Expected>();
       const metrics = preset === 'default' ? METRIC_KEYS : DEVLAKE_METRICS;
-      for (const metric of metrics) explained.set(metric, actualOf((await caller(zone).metrics.explain({ from: week.from, to: week.to, preset, metric })).headline));
+      for (const metric of metrics)
+        explained.set(metric, actualOf((await caller(zone).metrics.explain({ from: week.from, to: week.to, preset, metric })).headline));
       mismatches.push(...differences(`${label(s)} ${key}`, expectedFor(s, REPOS, week), (k) => explained.get(k), metrics));
     }
     expect(summary(mismatches)).toEqual([]);
@@ -265,7 +268,10 @@ describe.each(databaseKinds())('every metric against the generator truth on %s',
     const weeks = weeksOf(zone);
     const span = { from: weeks[0]!.from, to: weeks.at(-1)!.to };
     const mismatches: string[] = [];
-    const switches: Switches[] = [{ zone, ...DEFAULTS }, { zone, preset: 'devlake', includeBots: true, businessTime: true }];
+    const switches: Switches[] = [
+      { zone, ...DEFAULTS },
+      { zone, preset: 'devlake', includeBots: true, businessTime: true },
+    ];
     for (const s of switches) {
       const health = await caller(zone).metrics.teamHealth({ ...span, preset: s.preset, includeBots: s.includeBots, businessTime: s.businessTime });
       const cards = new Map(health.cards.map((c) => [c.key, c]));

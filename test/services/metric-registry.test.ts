@@ -36,7 +36,17 @@ describe('the metric registry', () => {
 
   it('shows the metrics the README and docs/reports.md list, in their order', () => {
     // README, "Overview": nine headline cards, in this order (a repository's page shows the same).
-    expect(OVERVIEW_CARDS).toEqual(['timeToFirstReview', 'reviewTurnaround', 'cycleTime', 'deploymentFrequency', 'leadTime', 'changeFailureRate', 'recoveryTime', 'ciSuccessRate', 'coverage']);
+    expect(OVERVIEW_CARDS).toEqual([
+      'timeToFirstReview',
+      'reviewTurnaround',
+      'cycleTime',
+      'deploymentFrequency',
+      'leadTime',
+      'changeFailureRate',
+      'recoveryTime',
+      'ciSuccessRate',
+      'coverage',
+    ]);
     // docs/reports.md, "Headline numbers" and "Per repository".
     expect(REPORT_METRICS).toEqual([
       'timeToFirstReview',
@@ -51,7 +61,15 @@ describe('the metric registry', () => {
       'coverage',
       'unreviewedMerges',
     ]);
-    expect(REPOSITORY_METRICS).toEqual(['cycleTime', 'timeToFirstReview', 'deploymentFrequency', 'changeFailureRate', 'ciSuccessRate', 'ciDuration', 'coverage']);
+    expect(REPOSITORY_METRICS).toEqual([
+      'cycleTime',
+      'timeToFirstReview',
+      'deploymentFrequency',
+      'changeFailureRate',
+      'ciSuccessRate',
+      'ciDuration',
+      'coverage',
+    ]);
   });
 
   it('gives the DORA band to the four DORA metrics only', () => {
@@ -62,7 +80,16 @@ describe('the metric registry', () => {
 
   it('reads no data as no number (deployment frequency: zero a week), no rows and distinct columns in every view', () => {
     const now = new Date('2026-11-23T12:00:00Z');
-    const records: MetricRecords = { repositories: [], pullRequests: [], githubDeployments: [], releases: [], incidents: [], workflowRuns: [], commits: [], artifacts: [] };
+    const records: MetricRecords = {
+      repositories: [],
+      pullRequests: [],
+      githubDeployments: [],
+      releases: [],
+      incidents: [],
+      workflowRuns: [],
+      commits: [],
+      artifacts: [],
+    };
     const settings = metricSettings(loadConfig({}));
     const options = { ...DEFAULT_OPTIONS, now };
     // Two complete ISO weeks (Mon 2026-11-09 to Mon 2026-11-23).
@@ -74,7 +101,10 @@ describe('the metric registry', () => {
       // 2 weeks with 0 deployments each → median 0 over n = 2 weeks. Every other metric has no member, so no value.
       const none = key === 'deploymentFrequency' ? { value: 0, n: 2 } : { value: null, n: 0 };
       expect({ key, value: view.headline.value, n: view.headline.n, rows: view.rows() }).toEqual({ key, ...none, rows: [] });
-      expect(view.weekly.map((w) => w.value ?? null).filter((v) => v !== null && v !== 0), key).toEqual([]);
+      expect(
+        view.weekly.map((w) => w.value ?? null).filter((v) => v !== null && v !== 0),
+        key,
+      ).toEqual([]);
       const columns = view.columns.map((c) => c.key);
       expect(new Set(columns).size, key).toBe(columns.length);
     }

@@ -77,7 +77,7 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
       for (const r of withBots.rows) expect(r.isBot, key(r.repo, r.number)).toBe(isBotPr(key(r.repo, r.number)));
     });
 
-    it('gives each row the truth\'s timestamps and phases, worked out here from the truth', () => {
+    it("gives each row the truth's timestamps and phases, worked out here from the truth", () => {
       const seconds = (from: string | null, to: string | null) => (from && to ? secondsBetween(from, to) : null);
       for (const row of withBots.rows) {
         const p = truthOf.get(key(row.repo, row.number))!;
@@ -150,7 +150,10 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
       for (const preset of ['default', 'devlake'] as const) {
         const rows = preset === 'default' ? list.rows : (await caller().pullRequests.list({ ...WEEK, preset })).rows;
         const byKey = new Map(rows.map((r) => [key(r.repo, r.number), r]));
-        for (const [metric, phase] of [['cycleTime', 'cycle'], ['timeToFirstReview', 'pickup']] as const) {
+        for (const [metric, phase] of [
+          ['cycleTime', 'cycle'],
+          ['timeToFirstReview', 'pickup'],
+        ] as const) {
           const explained = await caller().metrics.explain({ ...WEEK, preset, metric });
           expect(explained.rows.length, `${preset} ${metric}`).toBeGreaterThan(3);
           for (const m of explained.rows) {
@@ -183,7 +186,7 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
       return closes.includes(null) ? null : at(closes.sort().at(-1)!);
     };
 
-    it.each(repos)('%s: the deployments of the week are the truth\'s, with their outcomes, failures, recoveries and PRs', async (repo) => {
+    it.each(repos)("%s: the deployments of the week are the truth's, with their outcomes, failures, recoveries and PRs", async (repo) => {
       const detail = await caller().metrics.repository({ ...WEEK, repo });
       const expected = truth.deployments.filter((d) => d.repo === repo && inWeek(d.finishedAt));
       expect(expected.length).toBeGreaterThan(0);
@@ -194,7 +197,10 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
       const finished = detail.deployments.filter((d) => d.finishedAt !== null);
       expect(finished.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
       for (const d of expected) {
-        expect(finished.find((f) => f.id === d.id), d.id).toMatchObject({
+        expect(
+          finished.find((f) => f.id === d.id),
+          d.id,
+        ).toMatchObject({
           source: SOURCE[d.source],
           outcome: d.outcome,
           failed: d.failed,
@@ -208,7 +214,7 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
       for (const d of detail.deployments.filter((x) => x.finishedAt === null)) expect(inWeek(d.startedAt.toISOString())).toBe(true);
     });
 
-    it.each(repos)('%s: CI per workflow counts the truth\'s runs of the week', async (repo) => {
+    it.each(repos)("%s: CI per workflow counts the truth's runs of the week", async (repo) => {
       const detail = await caller().metrics.repository({ ...WEEK, repo });
       const runs = truth.workflowRuns.filter((r) => r.repo === repo && inWeek(r.createdAt));
       const workflows = [...new Set(runs.map((r) => r.workflow))].sort();
@@ -225,7 +231,7 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
       }
     });
 
-    it.each(repos)('%s: the overview\'s nine cards for the repository alone, and its coverage points as reported', async (repo) => {
+    it.each(repos)("%s: the overview's nine cards for the repository alone, and its coverage points as reported", async (repo) => {
       const [detail, health] = await Promise.all([caller().metrics.repository({ ...WEEK, repo }), caller().metrics.teamHealth({ ...WEEK, repos: [repo] })]);
       expect(detail.cards.map((c) => c.key)).toEqual([...OVERVIEW_CARDS]);
       expect(detail.cards).toEqual(health.cards);
@@ -241,9 +247,19 @@ describe.each(databaseKinds())('PR explorer and repository drill-down against th
     });
 
     it('answers an unknown or malformed repository with BAD_REQUEST', async () => {
-      const unknown = await caller().metrics.repository({ ...WEEK, repo: 'acme/nope' }).then(() => null, (e: unknown) => e);
+      const unknown = await caller()
+        .metrics.repository({ ...WEEK, repo: 'acme/nope' })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(unknown).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Unknown repository acme/nope') });
-      const malformed = await caller().metrics.repository({ ...WEEK, repo: 'nope' }).then(() => null, (e: unknown) => e);
+      const malformed = await caller()
+        .metrics.repository({ ...WEEK, repo: 'nope' })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(malformed).toMatchObject({ code: 'BAD_REQUEST' });
     });
   });

@@ -67,14 +67,19 @@ describe.each(databaseKinds())('metric services against the generator truth on %
 
   it('narrows the PR numbers, and only those, to the chosen authors', async () => {
     // The two humans with the most PRs merged in the week, from the org the generator made.
-    const authorOf = new Map(org.repositories.flatMap((r) => r.pullRequests.map((p) => [`${r.owner}/${r.name}#${p.number}` as string, p.authorLogin] as const)));
+    const authorOf = new Map(
+      org.repositories.flatMap((r) => r.pullRequests.map((p) => [`${r.owner}/${r.name}#${p.number}` as string, p.authorLogin] as const)),
+    );
     const merged = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.mergedAt));
     const tally = new Map<string, number>();
     for (const p of merged) {
       const login = authorOf.get(`${p.repo}#${p.number}`);
       if (login) tally.set(login, (tally.get(login) ?? 0) + 1);
     }
-    const authors = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([login]) => login);
+    const authors = [...tally]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 2)
+      .map(([login]) => login);
     const theirs = merged.filter((p) => authors.includes(authorOf.get(`${p.repo}#${p.number}`) ?? ''));
     expect(theirs.length).toBeGreaterThanOrEqual(2);
     expect(theirs.length).toBeLessThan(merged.length);
@@ -90,14 +95,19 @@ describe.each(databaseKinds())('metric services against the generator truth on %
     const team = await teamCaller.metrics.teamHealth({ ...WEEK, team: 'core' });
     expect(headline(team, 'cycleTime')).toMatchObject(expected);
     expect(team).toMatchObject({ team: 'core', authors });
-    const unknown = await teamCaller.metrics.teamHealth({ ...WEEK, team: 'nope' }).then(() => null, (e: unknown) => e);
+    const unknown = await teamCaller.metrics.teamHealth({ ...WEEK, team: 'nope' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(unknown).toMatchObject({ code: 'BAD_REQUEST', message: 'Unknown team nope: the configured teams are core' });
   });
 
   it('explains time to first review with exactly the PRs of the truth, whose own values give the headline', async () => {
     const explained = await caller().metrics.explain({ ...WEEK, metric: 'timeToFirstReview' });
     const truthPrs = truth.pullRequests.filter((p) => !p.authorIsBot && inWeek(p.firstReviewAt) && p.readyAt);
-    expect(explained.rows.map((r) => `${r.cells.repo as string}#${r.cells.number as number}`).sort()).toEqual(truthPrs.map((p) => `${p.repo}#${p.number}`).sort());
+    expect(explained.rows.map((r) => `${r.cells.repo as string}#${r.cells.number as number}`).sort()).toEqual(
+      truthPrs.map((p) => `${p.repo}#${p.number}`).sort(),
+    );
     for (const p of truthPrs) {
       const row = explained.rows.find((r) => r.cells.repo === p.repo && r.cells.number === p.number)!;
       expect(row.value).toBe(seconds(p.readyAt!, p.firstReviewAt!));
@@ -123,7 +133,10 @@ describe.each(databaseKinds())('metric services against the generator truth on %
     const rejection = async (input: unknown) => {
       const error = await caller()
         .metrics.teamHealth(input as Parameters<ReturnType<typeof caller>['metrics']['teamHealth']>[0])
-        .then(() => null, (e: unknown) => e);
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe('BAD_REQUEST');
       return (error as TRPCError).message;
@@ -135,7 +148,9 @@ describe.each(databaseKinds())('metric services against the generator truth on %
 
   it('answers bad input over HTTP with status 400', async () => {
     const input = encodeURIComponent(JSON.stringify(superjson.serialize({ from: WEEK.to, to: WEEK.from })));
-    const response = await handleTrpcRequest(new Request(`http://localhost/api/trpc/metrics.teamHealth?input=${input}`), async () => testContext(database.db, {}, NOW));
+    const response = await handleTrpcRequest(new Request(`http://localhost/api/trpc/metrics.teamHealth?input=${input}`), async () =>
+      testContext(database.db, {}, NOW),
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { json: { message: string } } }).error.json.message).toContain('the period must start before it ends');
   });

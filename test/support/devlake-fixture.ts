@@ -72,28 +72,24 @@ export function loadDevlakeAnts(): FakeOrg {
       deletions: 0,
       changedFiles: 0,
       labels: p.labels.map((l) => l.name),
-      commits: commits.map(
-        (c): FakeCommit => ({
-          sha: c.sha,
-          messageHeadline: c.commit.message.split('\n')[0]!,
-          authoredAt: c.commit.author!.date!,
-          committedAt: c.commit.committer!.date!,
-          authorLogin: login(c.author as Parsed<RestUser> | null),
-          parents: c.parents.map((x) => x.sha),
-          statuses: [],
-          checkRuns: [],
-        }),
-      ),
-      reviews: reviews.map(
-        (r): FakeReview => ({
-          id: r.id,
-          nodeId: r.node_id,
-          authorLogin: login(r.user),
-          state: r.state as FakeReview['state'],
-          submittedAt: r.submitted_at ?? null,
-          commitSha: r.commit_id ?? null,
-        }),
-      ),
+      commits: commits.map((c): FakeCommit => ({
+        sha: c.sha,
+        messageHeadline: c.commit.message.split('\n')[0]!,
+        authoredAt: c.commit.author!.date!,
+        committedAt: c.commit.committer!.date!,
+        authorLogin: login(c.author as Parsed<RestUser> | null),
+        parents: c.parents.map((x) => x.sha),
+        statuses: [],
+        checkRuns: [],
+      })),
+      reviews: reviews.map((r): FakeReview => ({
+        id: r.id,
+        nodeId: r.node_id,
+        authorLogin: login(r.user),
+        state: r.state as FakeReview['state'],
+        submittedAt: r.submitted_at ?? null,
+        commitSha: r.commit_id ?? null,
+      })),
       timeline: events
         .filter((e) => e.issue?.number === p.number && e.event === 'ready_for_review')
         .map((e) => ({ type: 'ReadyForReviewEvent' as const, nodeId: e.node_id, createdAt: e.created_at, actorLogin: login(e.actor) })),
@@ -101,39 +97,39 @@ export function loadDevlakeAnts(): FakeOrg {
   });
 
   const runs = read<{ total_count: number; workflow_runs: RestRun[] }>('actions', 'runs.json').workflow_runs;
-  const workflowRuns = runs.map(
-    (r): FakeWorkflowRun => ({
-      id: r.id,
-      workflowId: r.workflow_id,
-      name: r.name ?? '',
-      path: r.path,
-      headBranch: r.head_branch,
-      headSha: r.head_sha,
-      event: r.event,
-      status: r.status as FakeWorkflowRun['status'],
-      conclusion: r.conclusion as FakeWorkflowRun['conclusion'],
-      runAttempt: r.run_attempt ?? 1,
-      createdAt: r.created_at,
-      // Older payloads have no run_started_at: the run started when it was created.
-      runStartedAt: r.run_started_at ?? r.created_at,
-      updatedAt: r.updated_at,
-      previousAttempts: [],
-    }),
-  );
+  const workflowRuns = runs.map((r): FakeWorkflowRun => ({
+    id: r.id,
+    workflowId: r.workflow_id,
+    name: r.name ?? '',
+    path: r.path,
+    headBranch: r.head_branch,
+    headSha: r.head_sha,
+    event: r.event,
+    status: r.status as FakeWorkflowRun['status'],
+    conclusion: r.conclusion as FakeWorkflowRun['conclusion'],
+    runAttempt: r.run_attempt ?? 1,
+    createdAt: r.created_at,
+    // Older payloads have no run_started_at: the run started when it was created.
+    runStartedAt: r.run_started_at ?? r.created_at,
+    updatedAt: r.updated_at,
+    previousAttempts: [],
+  }));
 
-  const issueComments = read<RestIssueComment[]>('issues', 'comments.json').map(
-    (c): FakeIssueComment => ({ id: c.id, issueNumber: numberOf(c.issue_url), authorLogin: login(c.user), createdAt: c.created_at, updatedAt: c.updated_at }),
-  );
-  const reviewComments = read<RestReviewComment[]>('pulls', 'comments.json').map(
-    (c): FakeReviewComment => ({
-      id: c.id,
-      pullNumber: numberOf(c.pull_request_url),
-      reviewId: c.pull_request_review_id ?? null,
-      authorLogin: login(c.user),
-      createdAt: c.created_at,
-      updatedAt: c.updated_at,
-    }),
-  );
+  const issueComments = read<RestIssueComment[]>('issues', 'comments.json').map((c): FakeIssueComment => ({
+    id: c.id,
+    issueNumber: numberOf(c.issue_url),
+    authorLogin: login(c.user),
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  }));
+  const reviewComments = read<RestReviewComment[]>('pulls', 'comments.json').map((c): FakeReviewComment => ({
+    id: c.id,
+    pullNumber: numberOf(c.pull_request_url),
+    reviewId: c.pull_request_review_id ?? null,
+    authorLogin: login(c.user),
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  }));
 
   const repo = pulls[0]!.base.repo;
   return {

@@ -245,7 +245,18 @@ export function buildRelease(spec: Partial<FakeRelease>, repo: Pick<FakeReposito
   const id = nextId();
   const tagName = spec.tagName ?? `v1.0.${id}`;
   const createdAt = spec.createdAt ?? at(id);
-  return { id, tagName, name: tagName, targetCommitish: repo.defaultBranch, draft: false, prerelease: false, authorLogin: 'alice', createdAt, publishedAt: createdAt, ...spec };
+  return {
+    id,
+    tagName,
+    name: tagName,
+    targetCommitish: repo.defaultBranch,
+    draft: false,
+    prerelease: false,
+    authorLogin: 'alice',
+    createdAt,
+    publishedAt: createdAt,
+    ...spec,
+  };
 }
 
 export function buildIssue(spec: Partial<FakeIssue>, number: number): FakeIssue {

@@ -83,7 +83,10 @@ export async function snapshotFacts(db: Db): Promise<Record<string, unknown[]>> 
   for (const table of FACT_TABLES) {
     const rows = await queryRows<Record<string, unknown>>(db, sql.raw(`select * from ${table}`));
     // Sorted on the whole serialised row: a total order without knowing each table's key.
-    snapshot[table] = rows.map((row) => JSON.stringify(row)).sort().map((row) => JSON.parse(row));
+    snapshot[table] = rows
+      .map((row) => JSON.stringify(row))
+      .sort()
+      .map((row) => JSON.parse(row));
   }
   return snapshot;
 }

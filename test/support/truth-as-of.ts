@@ -77,9 +77,7 @@ function deploymentsAsOf(truth: OrgTruth, runs: Map<number, WorkflowRunTruth>, a
     const mine = finished.filter((x) => x.repo === d.repo);
     const next = mine.filter((x) => x.outcome === 'success' && ms(x.finishedAt) > ms(d.finishedAt)).sort((a, b) => ms(a.finishedAt) - ms(b.finishedAt))[0];
     const nextSuccessAt = next?.finishedAt ?? null;
-    const incident = truth.incidents.some(
-      (i) => i.repo === d.repo && by(i.createdAt, asOf) && between(i.createdAt, d.finishedAt, nextSuccessAt),
-    );
+    const incident = truth.incidents.some((i) => i.repo === d.repo && by(i.createdAt, asOf) && between(i.createdAt, d.finishedAt, nextSuccessAt));
     const reasons: DeploymentTruth['reasons'] = [];
     if (d.outcome === 'failure') reasons.push('failure');
     if (incident) reasons.push('incident');

@@ -184,7 +184,12 @@ function allRecoveries(v: TruthView): { recoveredAt: string | null; seconds: num
       if (d.reasons.some((r) => r !== 'incident')) return { recoveredAt: d.nextSuccessAt, seconds: v.span(d.finishedAt, d.nextSuccessAt) };
       const incidents = incidentsOf.get(d.id) ?? [];
       const opened = incidents.map((i) => i.createdAt).sort()[0] ?? null;
-      const closed = incidents.some((i) => i.closedAt === null) ? null : (incidents.map((i) => i.closedAt!).sort().at(-1) ?? null);
+      const closed = incidents.some((i) => i.closedAt === null)
+        ? null
+        : (incidents
+            .map((i) => i.closedAt!)
+            .sort()
+            .at(-1) ?? null);
       return { recoveredAt: closed, seconds: v.span(opened, closed) };
     });
 }
@@ -218,7 +223,11 @@ function allRedStretches(v: TruthView): { endedAt: string; seconds: number }[] {
 }
 
 /** The stretches that ended in the window. */
-const redStretches = (v: TruthView) => v.once('red', () => allRedStretches(v)).filter((r) => v.inWindow(r.endedAt)).map((r) => r.seconds);
+const redStretches = (v: TruthView) =>
+  v
+    .once('red', () => allRedStretches(v))
+    .filter((r) => v.inWindow(r.endedAt))
+    .map((r) => r.seconds);
 
 // ---- coverage -----------------------------------------------------------------------------------
 
@@ -227,7 +236,10 @@ function coverageLevel(v: TruthView): Expected {
   const levels = [...v.scope.repos].flatMap((repo) => {
     const before = v.coverage.filter((c) => c.repo === repo && Date.parse(c.committedAt) < v.windowed.to.getTime());
     // Stable sort: commits of the same second stay in history order (oldest first).
-    const last = before.map((c, i) => ({ c, i })).sort((a, b) => Date.parse(a.c.committedAt) - Date.parse(b.c.committedAt) || a.i - b.i).at(-1);
+    const last = before
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => Date.parse(a.c.committedAt) - Date.parse(b.c.committedAt) || a.i - b.i)
+      .at(-1);
     return last ? [last.c.pct] : [];
   });
   const mean = levels.length ? Number((levels.reduce((a, b) => a + b, 0) / levels.length).toPrecision(12)) : null;
@@ -261,7 +273,9 @@ export const TRUTH_OF: Record<MetricKey, MetricTruth> = {
     // Successful deployments per week, median over the weeks overlapping the window (empty weeks count 0).
     expected: (v) => {
       const weeks = v.scope.calendar.weeks(v.windowed.from, v.windowed.to);
-      const success = finished(v).filter((d) => d.outcome === 'success').map((d) => Date.parse(d.finishedAt));
+      const success = finished(v)
+        .filter((d) => d.outcome === 'success')
+        .map((d) => Date.parse(d.finishedAt));
       return distribution(weeks.map((w) => success.filter((t) => t >= w.from.getTime() && t < w.to.getTime()).length));
     },
   },
@@ -269,7 +283,12 @@ export const TRUTH_OF: Record<MetricKey, MetricTruth> = {
   changeFailureRate: { fields: 'deployments.finishedAt, failed', expected: (v) => rate(finished(v), (d) => d.failed) },
   recoveryTime: {
     fields: 'deployments.failed, reasons, finishedAt, nextSuccessAt; incidents.deployments, createdAt, closedAt',
-    expected: (v) => distribution(recoveries(v).filter((r) => v.inWindow(r.recoveredAt)).map((r) => r.seconds)),
+    expected: (v) =>
+      distribution(
+        recoveries(v)
+          .filter((r) => v.inWindow(r.recoveredAt))
+          .map((r) => r.seconds),
+      ),
   },
   reworkRate: { fields: 'deployments.finishedAt, rework', expected: (v) => rate(finished(v), (d) => d.rework) },
   incidentResolution: {

@@ -72,7 +72,11 @@ describe('the fake GitHub over HTTP', () => {
     expect(json.data.repository.name).toBe(repo.name);
     expect(json.data.rateLimit.remaining).toBeGreaterThan(0);
 
-    const invalid = await fetch(served.graphqlUrl, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) });
+    const invalid = await fetch(served.graphqlUrl, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nope }' }),
+    });
     expect(((await invalid.json()) as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
   });
 
@@ -93,7 +97,12 @@ describe('the fake GitHub over HTTP', () => {
 
     it("is what the app's Sync now syncs from, as in the demo", async () => {
       const before = served.fake.requests.length;
-      const config = loadConfig({ GITHUB_API_URL: served.apiUrl, GITHUB_TOKEN: 'demo-token-not-a-secret', LEADLINE_REPOS: `org:${org.login}`, LEADLINE_SYNC_SINCE: '30d' });
+      const config = loadConfig({
+        GITHUB_API_URL: served.apiUrl,
+        GITHUB_TOKEN: 'demo-token-not-a-secret',
+        LEADLINE_REPOS: `org:${org.login}`,
+        LEADLINE_SYNC_SINCE: '30d',
+      });
       const caller = createCaller(testContext(database.db, {}, NOW, config));
       const page = await caller.sync.status();
       expect(page.github).toEqual({ auth: 'token', apiHost: new URL(served.apiUrl).host });

@@ -23,6 +23,14 @@ describe('CSV cells', () => {
   });
 
   it('writes a header and rows, CRLF-separated', () => {
-    expect(toCsv(['repo', 'n'], [['acme/api', 2], ['=1+1', null]])).toBe("repo,n\r\nacme/api,2\r\n'=1+1,\r\n");
+    expect(
+      toCsv(
+        ['repo', 'n'],
+        [
+          ['acme/api', 2],
+          ['=1+1', null],
+        ],
+      ),
+    ).toBe("repo,n\r\nacme/api,2\r\n'=1+1,\r\n");
   });
 });

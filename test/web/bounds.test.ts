@@ -24,7 +24,10 @@ describe.each(databaseKinds())('bounds at the tRPC endpoint (%s)', (kind) => {
   const call = (request: Request, now = NOW) => handleTrpcRequest(request, async () => testContext(database.db, {}, now));
   const query = (path: string, input: unknown) => call(new Request(`${BASE}/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`));
   const mutate = (path: string, input: unknown, now = NOW) =>
-    call(new Request(`${BASE}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(superjson.serialize(input)) }), now);
+    call(
+      new Request(`${BASE}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(superjson.serialize(input)) }),
+      now,
+    );
   const errorOf = async (response: Response) => ((await response.json()) as { error: { json: { message: string } } }).error.json.message;
 
   beforeAll(async () => {
@@ -59,7 +62,12 @@ describe.each(databaseKinds())('bounds at the tRPC endpoint (%s)', (kind) => {
         controller.close();
       },
     });
-    const request = new Request(`${BASE}/reports.generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const request = new Request(`${BASE}/reports.generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(request.headers.get('content-length')).toBeNull();
     const response = await call(request);
     expect(response.status).toBe(413);
@@ -85,7 +93,8 @@ describe.each(databaseKinds())('bounds at the tRPC endpoint (%s)', (kind) => {
     // 2147483647 is the last id the column holds: a plain miss.
     expect((await query('reports.file', { id: 2_147_483_647, format: 'md' })).status).toBe(404);
 
-    const download = (id: string, format = 'md') => downloadReport(new Request(`http://localhost:3000/api/reports/${id}/${format}`), { params: Promise.resolve({ id, format }) });
+    const download = (id: string, format = 'md') =>
+      downloadReport(new Request(`http://localhost:3000/api/reports/${id}/${format}`), { params: Promise.resolve({ id, format }) });
     for (const id of ['1099511627776', '99999999999999999999', '-1', '1e3']) {
       const response = await download(id);
       expect(response.status, id).toBe(400);

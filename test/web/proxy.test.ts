@@ -36,7 +36,8 @@ describe('the Host allow-list', () => {
   });
 
   it('refuses any other name, a public name on another port, and malformed or missing hosts', () => {
-    for (const host of ['evil.example', '192.168.1.5:3000', '127.0.0.2', 'localhost.evil.example', 'leadline.example.com']) expect(isAllowedHost(host, null)).toBe(false);
+    for (const host of ['evil.example', '192.168.1.5:3000', '127.0.0.2', 'localhost.evil.example', 'leadline.example.com'])
+      expect(isAllowedHost(host, null)).toBe(false);
     expect(isAllowedHost('leadline.example.com:3000', 'https://leadline.example.com')).toBe(false);
     expect(isAllowedHost('other.example.com', 'https://leadline.example.com')).toBe(false);
     for (const host of [null, '', 'localhost/x', 'user@localhost', 'localhost:99999x']) expect(isAllowedHost(host, null)).toBe(false);
@@ -65,7 +66,13 @@ describe('changes (any non-GET request)', () => {
     const form = new FormData();
     form.set('anything', '1');
     // What a plain <form method=post enctype=multipart/form-data action=http://localhost:3000/api/trpc/sync.start> sends.
-    const crossSite = proxy(request('http://localhost:3000/api/trpc/sync.start', { method: 'POST', body: form, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }));
+    const crossSite = proxy(
+      request('http://localhost:3000/api/trpc/sync.start', {
+        method: 'POST',
+        body: form,
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      }),
+    );
     expect(crossSite.status).toBe(403);
     expect(await crossSite.text()).toContain('cross-site POST');
     // Without the browser's headers, the content type alone is refused.
@@ -93,14 +100,22 @@ describe('changes (any non-GET request)', () => {
 
   it('refuses a body announced larger than the limit with 413', async () => {
     const proxy = await loadProxy();
-    const response = proxy(request('http://localhost:3000/api/trpc/reports.generate', { ...JSON_POST, headers: { ...JSON_POST.headers, 'content-length': String(10 * 1024 * 1024) } }));
+    const response = proxy(
+      request('http://localhost:3000/api/trpc/reports.generate', {
+        ...JSON_POST,
+        headers: { ...JSON_POST.headers, 'content-length': String(10 * 1024 * 1024) },
+      }),
+    );
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('10485760 bytes');
   });
 
   it('lets reads through whatever their origin (a GET changes nothing)', async () => {
     const proxy = await loadProxy();
-    expect(proxy(request('http://localhost:3000/api/trpc/repositories.list', { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    expect(
+      proxy(request('http://localhost:3000/api/trpc/repositories.list', { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }))
+        .status,
+    ).toBe(200);
   });
 });
 

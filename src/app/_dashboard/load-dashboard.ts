@@ -7,14 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { githubWebUrl } from '@/config/github-web-url';
 import { loadConfig } from '@/config/env';
 import { getServerCaller } from '@/server/api/server-caller';
-import {
-  localDay,
-  metricsQueryOf,
-  parseDashboardFilters,
-  periodOf,
-  type DashboardFilters,
-  type SearchParams,
-} from '@/ui/filters/dashboard-filters';
+import { localDay, metricsQueryOf, parseDashboardFilters, periodOf, type DashboardFilters, type SearchParams } from '@/ui/filters/dashboard-filters';
 
 export type DashboardLoad =
   | { kind: 'empty' }

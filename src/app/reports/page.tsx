@@ -24,13 +24,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <header className="page-heading">
         <h1>Weekly reports</h1>
         <p className="muted">
-          A week&apos;s numbers against the week before and the four before it, per repository, what needs attention and the slowest PRs, with a summary in words.
-          Every report made is archived as it was. From the command line: <code>npm run leadline -- report --week 2026-W45 --all-formats --out reports/</code>.
+          A week&apos;s numbers against the week before and the four before it, per repository, what needs attention and the slowest PRs, with a summary in
+          words. Every report made is archived as it was. From the command line:{' '}
+          <code>npm run leadline -- report --week 2026-W45 --all-formats --out reports/</code>.
         </p>
       </header>
       <section className="panel" aria-labelledby="make-heading">
         <h2 id="make-heading">Make a report</h2>
-        <GenerateReport weeks={page.weeks.map((w) => ({ key: w.key, label: `${w.key} (${localDay(w.from, page.timeZone)} to ${localDay(new Date(w.to.getTime() - 1), page.timeZone)})` }))} />
+        <GenerateReport
+          weeks={page.weeks.map((w) => ({
+            key: w.key,
+            label: `${w.key} (${localDay(w.from, page.timeZone)} to ${localDay(new Date(w.to.getTime() - 1), page.timeZone)})`,
+          }))}
+        />
       </section>
       {shown && (
         <section className="panel" aria-labelledby="preview-heading">

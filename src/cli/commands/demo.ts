@@ -94,7 +94,9 @@ export async function demoCommand(args: z.infer<typeof ZDemoArgs>, config: Confi
   process.stdout.write(`Demo data is in ${dataDir}.\n`);
   if (!args.serve) {
     process.stdout.write(`Serve it with: LEADLINE_DATA_DIR=${path.relative(process.cwd(), dataDir)} npm start\n`);
-    process.stdout.write(`See what breaks its teams' working agreements: LEADLINE_DATA_DIR=${path.relative(process.cwd(), dataDir)} npm run leadline -- nudge --dry-run\n`);
+    process.stdout.write(
+      `See what breaks its teams' working agreements: LEADLINE_DATA_DIR=${path.relative(process.cwd(), dataDir)} npm run leadline -- nudge --dry-run\n`,
+    );
     return 0;
   }
   try {
@@ -142,7 +144,17 @@ function startBuildIfMissing(): { done: Promise<number>; stop: () => void } | nu
 async function serve(dataDir: string, port: number, github: Record<string, string>): Promise<number> {
   // The demo database is embedded; a configured DATABASE_URL must not redirect the demo app. The
   // app's GitHub is the demo's fake (a stand-in token, nothing secret), so "Sync now" works offline.
-  const env = { ...process.env, ...github, GITHUB_APP_ID: '', GITHUB_APP_PRIVATE_KEY: '', GITHUB_APP_INSTALLATION_ID: '', LEADLINE_DATA_DIR: dataDir, LEADLINE_TEAMS_FILE: path.join(dataDir, 'teams.json'), DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    ...github,
+    GITHUB_APP_ID: '',
+    GITHUB_APP_PRIVATE_KEY: '',
+    GITHUB_APP_INSTALLATION_ID: '',
+    LEADLINE_DATA_DIR: dataDir,
+    LEADLINE_TEAMS_FILE: path.join(dataDir, 'teams.json'),
+    DATABASE_URL: '',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   process.stdout.write(`Serving the dashboard on http://127.0.0.1:${port}, reachable from this machine only\n`);
   return runNext(['start', '--hostname', '127.0.0.1', '--port', String(port)], env);
 }

@@ -42,10 +42,12 @@ export async function nudgeCommand(args: z.infer<typeof ZNudgeArgs>, config: Con
       githubWebUrl(config.github.apiUrl),
       { slack: config.webhooks.slack, generic: config.webhooks.generic, delivery: io.delivery },
     );
-    if (results.length === 0) err.write('leadline: no team has a timed agreement to nudge about (firstReviewHours, reviewResponseHours or maxRedHours in LEADLINE_TEAMS_FILE)\n');
+    if (results.length === 0)
+      err.write('leadline: no team has a timed agreement to nudge about (firstReviewHours, reviewResponseHours or maxRedHours in LEADLINE_TEAMS_FILE)\n');
     for (const r of results) {
       const team = `team ${r.team}`;
-      if (r.status === 'outside-working-hours') err.write(`${team}: outside its working hours (${r.workingHours}), nothing sent; ${r.breaching} item(s) breaking now\n`);
+      if (r.status === 'outside-working-hours')
+        err.write(`${team}: outside its working hours (${r.workingHours}), nothing sent; ${r.breaching} item(s) breaking now\n`);
       else if (r.status === 'nothing-new' && r.breaching === 0) err.write(`${team}: nothing breaks its agreements now\n`);
       else if (r.status === 'nothing-new') err.write(`${team}: nothing new to nudge (${r.breaching} item(s) breaking now, each already nudged)\n`);
       else if (r.status === 'sent') err.write(`${team}: posted ${r.message ? itemCount(r.message) : 0} item(s)\n`);

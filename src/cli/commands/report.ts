@@ -34,13 +34,25 @@ export async function reportCommand(args: z.infer<typeof ZReportArgs>, config: C
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const report = await buildWeeklyReport(database.db, { week: args.week, repos: args.repo, team: args.team }, metricSettings(config), io.now ?? new Date(), githubWebUrl(config.github.apiUrl), config.teamSettings);
+    const report = await buildWeeklyReport(
+      database.db,
+      { week: args.week, repos: args.repo, team: args.team },
+      metricSettings(config),
+      io.now ?? new Date(),
+      githubWebUrl(config.github.apiUrl),
+      config.teamSettings,
+    );
     const archived = await archiveReport(database.db, report);
-    err.write(archived.reused ? `the same as archived report ${archived.id} (nothing new archived)
-` : `archived as report ${archived.id}
-`);
+    err.write(
+      archived.reused
+        ? `the same as archived report ${archived.id} (nothing new archived)
+`
+        : `archived as report ${archived.id}
+`,
+    );
     const formats: ReportFormat[] = args['all-formats'] ? [...REPORT_FORMATS] : [args.format];
-    const toDirectory = args['all-formats'] || (args.out !== undefined && (args.out.endsWith('/') || (existsSync(args.out) && statSync(args.out).isDirectory())));
+    const toDirectory =
+      args['all-formats'] || (args.out !== undefined && (args.out.endsWith('/') || (existsSync(args.out) && statSync(args.out).isDirectory())));
     for (const format of formats) {
       const text = FORMAT_INFO[format].render(report);
       if (!args.out) {

@@ -45,7 +45,9 @@ export async function statusCommand(config: Config, out: NodeJS.WritableStream =
         const { data } = await github.octokit.request('GET /rate_limit');
         const core = data.resources.core;
         const graphql = data.resources.graphql;
-        out.write(`GitHub rate limit: REST ${core.remaining}/${core.limit}${graphql ? `, GraphQL ${graphql.remaining}/${graphql.limit}` : ''}, resets ${new Date(core.reset * 1000).toISOString()}\n`);
+        out.write(
+          `GitHub rate limit: REST ${core.remaining}/${core.limit}${graphql ? `, GraphQL ${graphql.remaining}/${graphql.limit}` : ''}, resets ${new Date(core.reset * 1000).toISOString()}\n`,
+        );
       } catch (error) {
         out.write(`GitHub rate limit: unavailable (${(error as Error).message})\n`);
       }

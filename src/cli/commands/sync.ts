@@ -41,7 +41,9 @@ export async function syncCommand(args: z.infer<typeof ZSyncArgs>, config: Confi
 
 export function printResult(result: SyncResult, out: NodeJS.WritableStream = process.stdout): void {
   for (const repo of result.repositories) {
-    const counts = Object.entries(repo.items).map(([resource, n]) => `${resource} ${n}`).join(', ');
+    const counts = Object.entries(repo.items)
+      .map(([resource, n]) => `${resource} ${n}`)
+      .join(', ');
     out.write(`${repo.errors.length ? '✗' : '✓'} ${repo.fullName}: ${counts || 'nothing new'}\n`);
     for (const error of repo.errors) out.write(`    ${error}\n`);
   }

@@ -20,7 +20,13 @@ export interface CiOutput {
 }
 
 const OUTCOMES: [Outcome, number][] = [
-  ['success', 88], ['failure', 5.5], ['flaky', 4], ['flaky3', 0.6], ['rerunFailing', 0.8], ['timed_out', 0.3], ['startup_failure', 0.3],
+  ['success', 88],
+  ['failure', 5.5],
+  ['flaky', 4],
+  ['flaky3', 0.6],
+  ['rerunFailing', 0.8],
+  ['timed_out', 0.3],
+  ['startup_failure', 0.3],
 ];
 
 export function ciRuns(ctx: RepoContext, prs: MaterializedPr[], history: MainCommit[]): CiOutput {
@@ -35,17 +41,27 @@ export function ciRuns(ctx: RepoContext, prs: MaterializedPr[], history: MainCom
     pushes.forEach((push, i) => {
       const next = created[i + 1];
       plans.push({
-        ...base, headBranch: pr.headRef, headSha: push.sha, event: 'pull_request', createdAt: created[i] as number,
-        outcome: rng.weighted(OUTCOMES), supersededAt: next ?? null,
+        ...base,
+        headBranch: pr.headRef,
+        headSha: push.sha,
+        event: 'pull_request',
+        createdAt: created[i] as number,
+        outcome: rng.weighted(OUTCOMES),
+        supersededAt: next ?? null,
       });
     });
   }
   history.slice(1).forEach((main, i, commits) => {
     const fixing = commits.slice(i + 1, i + 3).some((c) => c.fixesRed);
     plans.push({
-      ...base, headBranch: ctx.profile.defaultBranch, headSha: main.commit.sha, event: 'push', createdAt: main.at + rng.int(2, 10) * SECOND,
+      ...base,
+      headBranch: ctx.profile.defaultBranch,
+      headSha: main.commit.sha,
+      event: 'push',
+      createdAt: main.at + rng.int(2, 10) * SECOND,
       // The two commits before the fix are red: a broken test merged, then another merge on top.
-      outcome: main.fixesRed ? 'success' : fixing ? 'failure' : rng.weighted(OUTCOMES), supersededAt: null,
+      outcome: main.fixesRed ? 'success' : fixing ? 'failure' : rng.weighted(OUTCOMES),
+      supersededAt: null,
     });
   });
 

@@ -28,14 +28,24 @@ export function botComments(ctx: RepoContext, m: MaterializedPr, ci: Map<string,
 export function issueCommentsWithIds(ctx: RepoContext, drafts: CommentDraft[]): FakeIssueComment[] {
   return [...drafts]
     .sort((a, b) => a.at - b.at || a.issueNumber - b.issueNumber)
-    .map((c) => ({ id: ctx.ids.next('issueComment'), issueNumber: c.issueNumber, authorLogin: c.authorLogin, createdAt: iso(c.at), updatedAt: iso(c.updatedAt) }));
+    .map((c) => ({
+      id: ctx.ids.next('issueComment'),
+      issueNumber: c.issueNumber,
+      authorLogin: c.authorLogin,
+      createdAt: iso(c.at),
+      updatedAt: iso(c.updatedAt),
+    }));
 }
 
 export function reviewCommentsWithIds(ctx: RepoContext, drafts: CommentDraft[]): FakeReviewComment[] {
   return [...drafts]
     .sort((a, b) => a.at - b.at || a.issueNumber - b.issueNumber)
     .map((c) => ({
-      id: ctx.ids.next('reviewComment'), pullNumber: c.issueNumber, reviewId: c.reviewId ?? null, authorLogin: c.authorLogin,
-      createdAt: iso(c.at), updatedAt: iso(c.updatedAt),
+      id: ctx.ids.next('reviewComment'),
+      pullNumber: c.issueNumber,
+      reviewId: c.reviewId ?? null,
+      authorLogin: c.authorLogin,
+      createdAt: iso(c.at),
+      updatedAt: iso(c.updatedAt),
     }));
 }

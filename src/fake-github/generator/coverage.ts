@@ -65,7 +65,15 @@ export function addCoverage(ctx: RepoContext, history: MainCommit[], ci: Map<str
   };
   const codecovPatch = (commit: FakeCommit, project: number, at: number) => {
     const patch = Math.min(100, Math.max(0, rng.logNormal(78, 0.2)));
-    commit.statuses.push(status('codecov/patch', patch >= project ? 'SUCCESS' : 'FAILURE', `${patch.toFixed(2)}% of diff hit (target ${project.toFixed(2)}%)`, `https://app.codecov.io/gh/${ctx.fullName}/commit/${commit.sha}`, at));
+    commit.statuses.push(
+      status(
+        'codecov/patch',
+        patch >= project ? 'SUCCESS' : 'FAILURE',
+        `${patch.toFixed(2)}% of diff hit (target ${project.toFixed(2)}%)`,
+        `https://app.codecov.io/gh/${ctx.fullName}/commit/${commit.sha}`,
+        at,
+      ),
+    );
   };
 
   commits.forEach((main, i) => {
@@ -82,23 +90,40 @@ export function addCoverage(ctx: RepoContext, history: MainCommit[], ci: Map<str
     const { commit } = main;
     if (source === 'codecov') {
       const base = previous?.sha ?? (commit.parents[0] as string);
-      commit.statuses.push(status('codecov/project', delta < -1 ? 'FAILURE' : 'SUCCESS', `${pct.toFixed(2)}% (${signed(delta, 2)}%) compared to ${base.slice(0, 7)}`, `https://app.codecov.io/gh/${ctx.fullName}/commit/${commit.sha}`, at));
+      commit.statuses.push(
+        status(
+          'codecov/project',
+          delta < -1 ? 'FAILURE' : 'SUCCESS',
+          `${pct.toFixed(2)}% (${signed(delta, 2)}%) compared to ${base.slice(0, 7)}`,
+          `https://app.codecov.io/gh/${ctx.fullName}/commit/${commit.sha}`,
+          at,
+        ),
+      );
       if (main.merged && main.merged.pr.additions > 0) codecovPatch(commit, pct, at + SECOND);
     } else if (source === 'coveralls') {
       const finer = Math.round(level * 1000) / 1000;
       const change = previous ? finer - previous.pct : 0;
-      const description = Math.abs(change) < 0.05
-        ? `Coverage remained the same at ${finer.toFixed(3)}%`
-        : `Coverage ${change > 0 ? 'increased' : 'decreased'} (${change > 0 ? '+' : '-'}${Math.abs(change).toFixed(1)}%) to ${finer.toFixed(3)}%`;
-      commit.statuses.push(status('coverage/coveralls', change < -1 ? 'FAILURE' : 'SUCCESS', description, `https://coveralls.io/builds/${rng.int(60_000_000, 79_999_999)}`, at));
+      const description =
+        Math.abs(change) < 0.05
+          ? `Coverage remained the same at ${finer.toFixed(3)}%`
+          : `Coverage ${change > 0 ? 'increased' : 'decreased'} (${change > 0 ? '+' : '-'}${Math.abs(change).toFixed(1)}%) to ${finer.toFixed(3)}%`;
+      commit.statuses.push(
+        status('coverage/coveralls', change < -1 ? 'FAILURE' : 'SUCCESS', description, `https://coveralls.io/builds/${rng.int(60_000_000, 79_999_999)}`, at),
+      );
       reports.push({ main, source, pct: finer, reportedAt: at });
       previous = { pct: finer, sha: commit.sha };
       return;
     } else {
       const lines = 18_000 + i * 7;
       const check: FakeCheckRun = {
-        id: ids.next('checkRun'), name: 'coverage', appSlug: 'github-actions', status: 'COMPLETED', conclusion: 'SUCCESS',
-        startedAt: iso(at - 40 * SECOND), completedAt: iso(at), title: `Line coverage ${pct.toFixed(2)}%`,
+        id: ids.next('checkRun'),
+        name: 'coverage',
+        appSlug: 'github-actions',
+        status: 'COMPLETED',
+        conclusion: 'SUCCESS',
+        startedAt: iso(at - 40 * SECOND),
+        completedAt: iso(at),
+        title: `Line coverage ${pct.toFixed(2)}%`,
         summary: `${Math.round((lines * pct) / 100)} of ${lines} lines covered (${pct.toFixed(2)}%), ${signed(delta, 2)} points against the previous commit.`,
       };
       commit.checkRuns.push(check);
@@ -116,7 +141,15 @@ export function addCoverage(ctx: RepoContext, history: MainCommit[], ci: Map<str
     const at = run.finishedAt + rng.int(20, 120) * SECOND;
     if (at > now) continue;
     const project = Math.round((levelAt(levels, at) - 0.5 + rng.normal() * 0.3) * 100) / 100;
-    head.statuses.push(status('codecov/project', 'SUCCESS', `${project.toFixed(2)}% (${signed(rng.normal() * 0.1, 2)}%) compared to ${(head.parents[0] ?? head.sha).slice(0, 7)}`, `https://app.codecov.io/gh/${ctx.fullName}/pull/${pr.number}`, at));
+    head.statuses.push(
+      status(
+        'codecov/project',
+        'SUCCESS',
+        `${project.toFixed(2)}% (${signed(rng.normal() * 0.1, 2)}%) compared to ${(head.parents[0] ?? head.sha).slice(0, 7)}`,
+        `https://app.codecov.io/gh/${ctx.fullName}/pull/${pr.number}`,
+        at,
+      ),
+    );
     codecovPatch(head, project, at + SECOND);
   }
   return reports;

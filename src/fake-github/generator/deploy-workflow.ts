@@ -20,10 +20,22 @@ export function deployWorkflowRuns(ctx: RepoContext, history: MainCommit[]): Dep
   const workflowId = ctx.ids.next('workflow');
   const plans: (RunPlan & { main: MainCommit })[] = history.slice(1).map((main) => ({
     main,
-    workflowId, name: 'Deploy', path: '.github/workflows/deploy.yml', headBranch: ctx.profile.defaultBranch,
-    headSha: main.commit.sha, event: 'push', createdAt: main.at + rng.int(3, 20) * SECOND,
-    outcome: rng.weighted<Outcome>([['success', 91], ['failure', 5], ['flaky', 3], ['timed_out', 0.5]]),
-    medianMinutes: 4, timeoutMinutes: 20, supersededAt: null,
+    workflowId,
+    name: 'Deploy',
+    path: '.github/workflows/deploy.yml',
+    headBranch: ctx.profile.defaultBranch,
+    headSha: main.commit.sha,
+    event: 'push',
+    createdAt: main.at + rng.int(3, 20) * SECOND,
+    outcome: rng.weighted<Outcome>([
+      ['success', 91],
+      ['failure', 5],
+      ['flaky', 3],
+      ['timed_out', 0.5],
+    ]),
+    medianMinutes: 4,
+    timeoutMinutes: 20,
+    supersededAt: null,
   }));
   const settled = plans.filter((p) => p.createdAt < ctx.now - 6 * HOUR);
   const pinned = settled[Math.floor(settled.length * 0.45)];

@@ -34,10 +34,13 @@ export function githubDeployments(ctx: RepoContext, history: MainCommit[], ci: M
   const clock = new Clock(rng, 0);
   const { ids, now } = ctx;
   // Only commits whose CI finished green are deployable, from the moment CI finished.
-  const green = history.slice(1).flatMap((c) => {
-    const r = ci.get(c.commit.sha);
-    return r?.conclusion === 'success' && r.finishedAt !== null ? [{ main: c, readyAt: r.finishedAt }] : [];
-  }).sort((a, b) => a.readyAt - b.readyAt);
+  const green = history
+    .slice(1)
+    .flatMap((c) => {
+      const r = ci.get(c.commit.sha);
+      return r?.conclusion === 'success' && r.finishedAt !== null ? [{ main: c, readyAt: r.finishedAt }] : [];
+    })
+    .sort((a, b) => a.readyAt - b.readyAt);
 
   const deployments: FakeDeployment[] = [];
   const lastSuccess = new Map<string, FakeDeployment>();
@@ -47,13 +50,24 @@ export function githubDeployments(ctx: RepoContext, history: MainCommit[], ci: M
     if (at > now) return null;
     const { sha } = main.commit;
     const id = ids.next('deployment');
-    const steps: [FakeDeploymentStatus['state'], number][] = [['queued', at + SECOND], ['in_progress', at + rng.int(5, 40) * SECOND]];
+    const steps: [FakeDeploymentStatus['state'], number][] = [
+      ['queued', at + SECOND],
+      ['in_progress', at + rng.int(5, 40) * SECOND],
+    ];
     const finished = (steps[1] as [string, number])[1] + Math.max(MINUTE, rng.logNormal(4 * MINUTE, 0.4));
     steps.push([fails ? 'failure' : 'success', finished]);
     const statuses = steps.filter(([, t]) => t <= now).map(([state, t]) => ({ id: ids.next('deploymentStatus'), state, createdAt: iso(t) }));
     const deployment: FakeDeployment = {
-      id, nodeId: ids.nodeId('deployment', id), sha, ref: ctx.profile.defaultBranch, task: 'deploy', environment,
-      creatorLogin: BOT.actions, createdAt: iso(at), updatedAt: statuses.at(-1)?.createdAt ?? iso(at), statuses,
+      id,
+      nodeId: ids.nodeId('deployment', id),
+      sha,
+      ref: ctx.profile.defaultBranch,
+      task: 'deploy',
+      environment,
+      creatorLogin: BOT.actions,
+      createdAt: iso(at),
+      updatedAt: statuses.at(-1)?.createdAt ?? iso(at),
+      statuses,
     };
     deployments.push(deployment);
     if (environment === 'production') production.push({ deployment, main, finishedAt: finished > now ? null : finished, failed: fails });

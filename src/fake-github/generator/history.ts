@@ -41,7 +41,12 @@ function directPushes(ctx: RepoContext): DirectPush[] {
   if (ctx.profile.name === 'api') {
     // The fix for a red stretch on main (see ci.ts).
     const from = ctx.start + (ctx.now - ctx.start) * 0.56;
-    pushes.push({ at: clock.moment(from, Math.min(ctx.now, from + 2 * DAY), 0), message: 'Fix failing OrdersService spec on main', authorLogin: 'alice-chen', fixesRed: true });
+    pushes.push({
+      at: clock.moment(from, Math.min(ctx.now, from + 2 * DAY), 0),
+      message: 'Fix failing OrdersService spec on main',
+      authorLogin: 'alice-chen',
+      fixesRed: true,
+    });
   }
   return pushes;
 }
@@ -50,7 +55,12 @@ function directPushes(ctx: RepoContext): DirectPush[] {
 export function buildHistory(ctx: RepoContext, prs: MaterializedPr[]): MainCommit[] {
   const { ids, profile } = ctx;
   const createdAt = ctx.now - profile.ageDays * DAY;
-  const initial: MainCommit = { commit: commitOf(ids.sha(), 'Initial commit', createdAt, createdAt, ctx.people.engineers[0]?.login ?? null), at: createdAt, merged: null, fixesRed: false };
+  const initial: MainCommit = {
+    commit: commitOf(ids.sha(), 'Initial commit', createdAt, createdAt, ctx.people.engineers[0]?.login ?? null),
+    at: createdAt,
+    merged: null,
+    fixesRed: false,
+  };
 
   type Entry = { at: number; order: number; merged: MaterializedPr | null; push: DirectPush | null };
   const entries: Entry[] = [
@@ -66,9 +76,10 @@ export function buildHistory(ctx: RepoContext, prs: MaterializedPr[]): MainCommi
       const { pr } = entry.merged;
       const prHead = pr.commits[pr.commits.length - 1] as FakeCommit;
       const from = pr.headRepoFullName === null ? `${pr.authorLogin ?? 'ghost'}/${pr.headRef}` : `${ctx.owner}/${pr.headRef}`;
-      commit = profile.mergeStyle === 'merge'
-        ? commitOf(pr.mergeCommitSha as string, `Merge pull request #${pr.number} from ${from}`, entry.at, entry.at, pr.mergedByLogin)
-        : commitOf(pr.mergeCommitSha as string, `${pr.title} (#${pr.number})`, entry.at, entry.at, pr.authorLogin);
+      commit =
+        profile.mergeStyle === 'merge'
+          ? commitOf(pr.mergeCommitSha as string, `Merge pull request #${pr.number} from ${from}`, entry.at, entry.at, pr.mergedByLogin)
+          : commitOf(pr.mergeCommitSha as string, `${pr.title} (#${pr.number})`, entry.at, entry.at, pr.authorLogin);
       commit.parents = profile.mergeStyle === 'merge' ? [head.commit.sha, prHead.sha] : [head.commit.sha];
     } else {
       const push = entry.push as DirectPush;
@@ -81,7 +92,7 @@ export function buildHistory(ctx: RepoContext, prs: MaterializedPr[]): MainCommi
   for (const m of prs) {
     const firstAuthored = m.story.commits[0]?.authoredAt ?? m.story.createdAt;
     let base = initial;
-    for (let lo = 0, hi = history.length - 1; lo <= hi; ) {
+    for (let lo = 0, hi = history.length - 1; lo <= hi;) {
       const mid = (lo + hi) >> 1;
       const candidate = history[mid] as MainCommit;
       if (candidate.at <= firstAuthored) {

@@ -39,13 +39,28 @@ export function planIssues(ctx: RepoContext, incidents: IncidentPlan[]): IssuePl
     const { title, label } = issueTitle(rng, ctx.profile.name);
     const closedAt = rng.chance(0.6) ? clock.delay(createdAt, 3 * DAY, 1.2, 30 * DAY) : null;
     const voices = [author, ...ctx.team(createdAt).map((p) => p.login)];
-    plans.push({ title, labels: [label], authorLogin: author, createdAt, closedAt, comments: chatter(createdAt, closedAt ?? createdAt + 2 * DAY, voices), incident: null, number: 0 });
+    plans.push({
+      title,
+      labels: [label],
+      authorLogin: author,
+      createdAt,
+      closedAt,
+      comments: chatter(createdAt, closedAt ?? createdAt + 2 * DAY, voices),
+      incident: null,
+      number: 0,
+    });
   }
   for (const incident of incidents) {
     const voices = [incident.authorLogin, ...ctx.team(incident.createdAt).map((p) => p.login)];
     plans.push({
-      title: `Incident: ${incident.title}`, labels: ['incident'], authorLogin: incident.authorLogin, createdAt: incident.createdAt,
-      closedAt: null, comments: chatter(incident.createdAt + 5 * MINUTE, incident.createdAt + 2 * HOUR, voices), incident, number: 0,
+      title: `Incident: ${incident.title}`,
+      labels: ['incident'],
+      authorLogin: incident.authorLogin,
+      createdAt: incident.createdAt,
+      closedAt: null,
+      comments: chatter(incident.createdAt + 5 * MINUTE, incident.createdAt + 2 * HOUR, voices),
+      incident,
+      number: 0,
     });
   }
   return plans;
@@ -79,9 +94,15 @@ export function materializeIssues(
     comments.push(...own);
     const id = ids.next('issue');
     issues.push({
-      id, number: plan.number, title: plan.title, state: closedAt === null ? 'open' : 'closed', labels: plan.labels,
-      authorLogin: plan.authorLogin, createdAt: iso(plan.createdAt),
-      updatedAt: iso(Math.max(plan.createdAt, closedAt ?? 0, ...own.map((c) => c.updatedAt))), closedAt: closedAt === null ? null : iso(closedAt),
+      id,
+      number: plan.number,
+      title: plan.title,
+      state: closedAt === null ? 'open' : 'closed',
+      labels: plan.labels,
+      authorLogin: plan.authorLogin,
+      createdAt: iso(plan.createdAt),
+      updatedAt: iso(Math.max(plan.createdAt, closedAt ?? 0, ...own.map((c) => c.updatedAt))),
+      closedAt: closedAt === null ? null : iso(closedAt),
     });
   }
   return { issues: issues.sort((a, b) => b.number - a.number), comments, incidents };

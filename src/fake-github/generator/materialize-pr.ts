@@ -62,8 +62,12 @@ export function materializePr(ctx: RepoContext, story: PrStory): MaterializedPr 
         reviewComments.push({ issueNumber: story.number, authorLogin: r.authorLogin, at, updatedAt: happened(edited) ? edited : at, reviewId: id });
       }
       return {
-        id, nodeId: ids.nodeId('review', id), authorLogin: r.authorLogin, state: r.state,
-        submittedAt: r.submittedAt === null ? null : iso(r.submittedAt), commitSha: shaAt(r.submittedAt ?? r.startedAt),
+        id,
+        nodeId: ids.nodeId('review', id),
+        authorLogin: r.authorLogin,
+        state: r.state,
+        submittedAt: r.submittedAt === null ? null : iso(r.submittedAt),
+        commitSha: shaAt(r.submittedAt ?? r.startedAt),
       };
     });
 

@@ -88,12 +88,7 @@ export function createPeople(rng: Rng, ids: Ids, windowStart: number, windowEnd:
 }
 
 /** Someone from the team other than the author, preferring people not in `exclude`. */
-export function pickColleague(
-  rng: Rng,
-  candidates: readonly Person[],
-  author: string | null,
-  exclude: readonly (string | null)[] = [],
-): Person | undefined {
+export function pickColleague(rng: Rng, candidates: readonly Person[], author: string | null, exclude: readonly (string | null)[] = []): Person | undefined {
   // The ghost is the only null login, so this also keeps the ghost from reviewing its own PRs.
   const others = candidates.filter((p) => p.login !== author);
   const fresh = others.filter((p) => !exclude.includes(p.login));

@@ -35,21 +35,51 @@ export function drawSpec(ctx: RepoContext, kind: PrKind, author: Person, created
   const { rng } = ctx;
   const { title, headRef } = humanTitle(rng, ctx.profile.name, kind === 'hotfix' || kind === 'revert' || kind === 'deps' ? 'fix' : kind, author.login);
   const flow = rng.weighted<StorySpec['flow']>([
-    ['approve', 55], ['changes', 18], ['changesTwice', 4], ['comment', 12], ['dismissed', 2], ['commentOnly', 3], ['none', 6],
+    ['approve', 55],
+    ['changes', 18],
+    ['changesTwice', 4],
+    ['comment', 12],
+    ['dismissed', 2],
+    ['commentOnly', 3],
+    ['none', 6],
   ]);
   return {
-    kind, author, createdAt, title, headRef,
+    kind,
+    author,
+    createdAt,
+    title,
+    headRef,
     labels: kind === 'docs' ? ['documentation'] : kind === 'fix' ? ['bug'] : kind === 'feature' && rng.chance(0.5) ? ['enhancement'] : [],
-    draft: rng.weighted<StorySpec['draft']>([['no', 85], ['ready', 11], ['reviewedBeforeReady', 2], ['toggled', 2]]),
-    request: rng.weighted<StorySpec['request']>([['users', 70], ['team', 20], ['none', 10]]),
+    draft: rng.weighted<StorySpec['draft']>([
+      ['no', 85],
+      ['ready', 11],
+      ['reviewedBeforeReady', 2],
+      ['toggled', 2],
+    ]),
+    request: rng.weighted<StorySpec['request']>([
+      ['users', 70],
+      ['team', 20],
+      ['none', 10],
+    ]),
     reviewerCount: rng.chance(0.35) ? 2 : 1,
     removeExtraRequest: rng.chance(0.04),
     flow,
-    ending: rng.weighted<StorySpec['ending']>([['merge', 80], ['mergeByReviewer', 9], ['close', 7], ['open', 1.5]]),
+    ending: rng.weighted<StorySpec['ending']>([
+      ['merge', 80],
+      ['mergeByReviewer', 9],
+      ['close', 7],
+      ['open', 1.5],
+    ]),
     codingMedian: { feature: 7, fix: 2, chore: 3, docs: 1, deps: 0, hotfix: 0.5, revert: 0.1 }[kind] * HOUR,
     pickupMedian: (kind === 'fix' ? 1.5 : kind === 'docs' ? 4 : 2.5) * HOUR,
     mergeDelayMedian: 40 * MINUTE,
-    commitsBefore: rng.weighted([[1, 40], [2, 30], [3, 18], [4, 8], [6, 4]]),
+    commitsBefore: rng.weighted([
+      [1, 40],
+      [2, 30],
+      [3, 18],
+      [4, 8],
+      [6, 4],
+    ]),
     pendingReview: rng.chance(0.03),
     botReview: ctx.profile.name.startsWith('web') && rng.chance(0.3),
     discussion: rng.chance(0.15),
@@ -84,12 +114,38 @@ function depsStories(ctx: RepoContext, weekStart: number, weekEnd: number): PrSt
       const author: Person = { login, teams: [], activeUntil: Infinity };
       const spec = drawSpec(ctx, 'deps', author, createdAt);
       const automerge = bot === 'renovate' && rng.chance(0.5);
-      stories.push(simulateStory(rng, ctx.clock, {
-        ...spec, title: bump.title, headRef: bump.headRef, labels: bump.labels, draft: 'no', commitsBefore: 1,
-        request: rng.chance(0.5) ? 'team' : 'none', removeExtraRequest: false, pendingReview: false, discussion: false,
-        flow: automerge ? 'none' : rng.weighted([['approve', 60], ['none', 40]]),
-        ending: automerge ? 'botAutomerge' : rng.weighted([['merge', 78], ['close', 22]]),
-      }, ctx.team, ctx.profile.team));
+      stories.push(
+        simulateStory(
+          rng,
+          ctx.clock,
+          {
+            ...spec,
+            title: bump.title,
+            headRef: bump.headRef,
+            labels: bump.labels,
+            draft: 'no',
+            commitsBefore: 1,
+            request: rng.chance(0.5) ? 'team' : 'none',
+            removeExtraRequest: false,
+            pendingReview: false,
+            discussion: false,
+            flow: automerge
+              ? 'none'
+              : rng.weighted([
+                  ['approve', 60],
+                  ['none', 40],
+                ]),
+            ending: automerge
+              ? 'botAutomerge'
+              : rng.weighted([
+                  ['merge', 78],
+                  ['close', 22],
+                ]),
+          },
+          ctx.team,
+          ctx.profile.team,
+        ),
+      );
     }
   }
   return stories;
@@ -106,7 +162,12 @@ export function plannedStories(ctx: RepoContext): PrStory[] {
     for (let k = Math.max(0, total - bots.length); k > 0; k--) {
       const createdAt = ctx.clock.moment(weekStart, weekEnd);
       const author = drawAuthor(ctx, createdAt);
-      const kind = rng.weighted<PrKind>([['feature', 45], ['fix', 30], ['chore', 18], ['docs', 7]]);
+      const kind = rng.weighted<PrKind>([
+        ['feature', 45],
+        ['fix', 30],
+        ['chore', 18],
+        ['docs', 7],
+      ]);
       stories.push(simulateStory(rng, ctx.clock, drawSpec(ctx, kind, author, createdAt), ctx.team, ctx.profile.team));
     }
     stories.push(...bots);

@@ -16,29 +16,42 @@ import type { PrStory, StoryReview, StoryReviewer, StorySpec } from './story';
 const FOLLOW_UPS = ['Address review comments', 'Add tests', 'Fix lint', 'Update snapshots', 'Rename helper', 'Handle empty input'];
 
 /** `team` gives the reviewers' pool at a time (people leave); `teamSlug` is what a team request names. */
-export function simulateStory(
-  rng: Rng,
-  clock: Clock,
-  spec: StorySpec,
-  team: (t: number) => Person[],
-  teamSlug: string,
-): PrStory {
+export function simulateStory(rng: Rng, clock: Clock, spec: StorySpec, team: (t: number) => Person[], teamSlug: string): PrStory {
   const author = spec.author.login;
   const isBot = spec.kind === 'deps';
   const openedAsDraft = spec.draft === 'ready' || spec.draft === 'stays' || spec.draft === 'reviewedBeforeReady';
   const story: PrStory = {
-    kind: spec.kind, title: spec.title, headRef: spec.headRef, authorLogin: author, authorIsBot: isBot, labels: spec.labels,
-    createdAt: spec.createdAt, openedAsDraft, readyAt: openedAsDraft ? null : spec.createdAt,
-    forkDeleted: spec.forkDeleted, revertOf: spec.revertOf, commits: [], reviews: [], events: [], comments: [],
-    end: null, size: spec.size, number: 0,
+    kind: spec.kind,
+    title: spec.title,
+    headRef: spec.headRef,
+    authorLogin: author,
+    authorIsBot: isBot,
+    labels: spec.labels,
+    createdAt: spec.createdAt,
+    openedAsDraft,
+    readyAt: openedAsDraft ? null : spec.createdAt,
+    forkDeleted: spec.forkDeleted,
+    revertOf: spec.revertOf,
+    commits: [],
+    reviews: [],
+    events: [],
+    comments: [],
+    end: null,
+    size: spec.size,
+    number: 0,
   };
-  const wait = (t: number, median: number, sigma = 0.9) =>
-    spec.urgent ? t + Math.max(MINUTE, rng.logNormal(median / 4, 0.5)) : clock.delay(t, median, sigma);
+  const wait = (t: number, median: number, sigma = 0.9) => (spec.urgent ? t + Math.max(MINUTE, rng.logNormal(median / 4, 0.5)) : clock.delay(t, median, sigma));
   const lastAuthored = () => story.commits[story.commits.length - 1]?.authoredAt ?? -Infinity;
   const push = (at: number, count: number) => {
     for (let i = 0; i < count; i++) {
       const authoredAt = Math.max(lastAuthored() + MINUTE, at - (count - i) * rng.int(4, 30) * MINUTE);
-      story.commits.push({ authoredAt, committedAt: authoredAt, pushedAt: Math.max(at, authoredAt + 30 * SECOND), authorLogin: author, message: rng.pick(FOLLOW_UPS) });
+      story.commits.push({
+        authoredAt,
+        committedAt: authoredAt,
+        pushedAt: Math.max(at, authoredAt + 30 * SECOND),
+        authorLogin: author,
+        message: rng.pick(FOLLOW_UPS),
+      });
     }
     if (rng.chance(0.2)) {
       // A quick follow-up push minutes later: CI's cancel-in-progress cancels the run on the first.
@@ -66,8 +79,11 @@ export function simulateStory(
     const step = (coding * i) / Math.max(1, spec.commitsBefore);
     const authoredAt = Math.min(pushedAt - (spec.commitsBefore - i) * MINUTE, spec.urgent || isBot ? firstAt + step : addWorkingTime(firstAt, step));
     story.commits.push({
-      authoredAt, committedAt: rebased ? Math.max(authoredAt, pushedAt - 30 * SECOND) : authoredAt, pushedAt,
-      authorLogin: author, message: i === 0 ? spec.title : rng.pick(FOLLOW_UPS),
+      authoredAt,
+      committedAt: rebased ? Math.max(authoredAt, pushedAt - 30 * SECOND) : authoredAt,
+      pushedAt,
+      authorLogin: author,
+      message: i === 0 ? spec.title : rng.pick(FOLLOW_UPS),
     });
   }
 
@@ -105,7 +121,8 @@ export function simulateStory(
       request(wait(requestAt, 90 * MINUTE, 0.6), { kind: 'user', login: extra.login }, true);
     }
   }
-  if (spec.botReview) review({ login: 'github-actions[bot]', teams: [], activeUntil: Infinity }, 'COMMENTED', requestAt + rng.int(3, 7) * MINUTE, rng.int(1, 3), 'bot');
+  if (spec.botReview)
+    review({ login: 'github-actions[bot]', teams: [], activeUntil: Infinity }, 'COMMENTED', requestAt + rng.int(3, 7) * MINUTE, rng.int(1, 3), 'bot');
 
   const first = reviewers[0] ?? colleagues[0];
   let t = wait(requestAt + MINUTE, spec.pickupMedian, 1.0);
@@ -159,7 +176,7 @@ export function simulateStory(
   if (spec.ending === 'merge' || spec.ending === 'mergeByReviewer') {
     const at = wait(Math.max(activity, approvalAt ?? activity), spec.mergeDelayMedian, 1.2);
     const someone = approver ?? first;
-    const by = spec.ending === 'mergeByReviewer' || isBot ? someone?.login ?? null : author;
+    const by = spec.ending === 'mergeByReviewer' || isBot ? (someone?.login ?? null) : author;
     story.end = { kind: 'merged', at, byLogin: by };
   } else if (spec.ending === 'botAutomerge') {
     story.end = { kind: 'merged', at: activity + rng.int(4, 30) * MINUTE, byLogin: author };

@@ -40,10 +40,16 @@ export function releases(
     if (at > now || (!target && kind !== 'draft')) return;
     const id = ids.next('release');
     const made: FakeRelease = {
-      id, tagName: tag, name: tag, targetCommitish: kind === 'draft' ? ctx.profile.defaultBranch : (target as MainCommit).commit.sha,
-      draft: kind === 'draft', prerelease: kind === 'pre', authorLogin: rng.pick(managers),
+      id,
+      tagName: tag,
+      name: tag,
+      targetCommitish: kind === 'draft' ? ctx.profile.defaultBranch : (target as MainCommit).commit.sha,
+      draft: kind === 'draft',
+      prerelease: kind === 'pre',
+      authorLogin: rng.pick(managers),
       // GitHub's created_at of a release is the date of its commit, published_at when it went out.
-      createdAt: iso(kind === 'draft' ? at : (target as MainCommit).at), publishedAt: kind === 'draft' ? null : iso(at),
+      createdAt: iso(kind === 'draft' ? at : (target as MainCommit).at),
+      publishedAt: kind === 'draft' ? null : iso(at),
     };
     out.push(made);
     if (kind === 'final') published.push({ release: made, target: target as MainCommit, publishedAt: at });

@@ -30,9 +30,11 @@ export function isHotfix(pr: FakePullRequest): boolean {
 
 /** PRs and issues share one number sequence, in order of creation. */
 function number(ctx: RepoContext, items: { createdAt: number; number: number }[]): void {
-  [...items].sort((a, b) => a.createdAt - b.createdAt).forEach((item, i) => {
-    item.number = ctx.profile.firstNumber + i;
-  });
+  [...items]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .forEach((item, i) => {
+      item.number = ctx.profile.firstNumber + i;
+    });
 }
 
 function firstAtOrAfter(sorted: number[], t: number): number | null {
@@ -75,7 +77,10 @@ export function generateRepository(world: World, profile: RepoProfile): FakeRepo
     shipTimes = releases.filter((r) => !r.draft && !r.prerelease && r.publishedAt).map((r) => Date.parse(r.publishedAt as string));
     delivery = { source: 'release', published: out.published };
   } else {
-    shipTimes = history.slice(1).filter((c) => c.merged).map((c) => c.at);
+    shipTimes = history
+      .slice(1)
+      .filter((c) => c.merged)
+      .map((c) => c.at);
     delivery = { source: 'merge' };
   }
   shipTimes.sort((a, b) => a - b);
@@ -108,7 +113,10 @@ export function generateRepository(world: World, profile: RepoProfile): FakeRepo
     issues: issues.issues,
     labels: [...labels].sort(),
     issueComments: issueCommentsWithIds(ctx, [...prComments, ...issues.comments]),
-    reviewComments: reviewCommentsWithIds(ctx, prs.flatMap((m) => m.reviewComments)),
+    reviewComments: reviewCommentsWithIds(
+      ctx,
+      prs.flatMap((m) => m.reviewComments),
+    ),
   };
   // Only generateOrgWithTruth listens; run ids are assigned by now, so the facts can name them.
   reportTruth(() => ({ ctx, prs, history, runs: ci.facts, delivery, incidents: issues.incidents, coverage, prComments }));

@@ -51,22 +51,35 @@ export function scriptedStories(repoCtx: RepoContext): Scripted {
   const revert = (target: PrStory, author: Person) => {
     const createdAt = ctx.clock.after((target.end as { at: number }).at, 7 * HOUR);
     return story('revert', author, createdAt, {
-      title: `Revert "${target.title}"`, revertOf: target, labels: [], commitsBefore: 1, codingMedian: 5 * MINUTE,
-      pickupMedian: 20 * MINUTE, mergeDelayMedian: 10 * MINUTE,
+      title: `Revert "${target.title}"`,
+      revertOf: target,
+      labels: [],
+      commitsBefore: 1,
+      codingMedian: 5 * MINUTE,
+      pickupMedian: 20 * MINUTE,
+      mergeDelayMedian: 10 * MINUTE,
       size: { additions: target.size.deletions, deletions: target.size.additions, changedFiles: target.size.changedFiles },
     });
   };
   /** Incident response: wall-clock delays, a small change, a quick (or no) review. */
   const hotfix = (author: Person, at: number, pinned: Partial<StorySpec>) =>
     story('hotfix', author, at, {
-      urgent: true, commitsBefore: 1, codingMedian: 20 * MINUTE, pickupMedian: 15 * MINUTE, mergeDelayMedian: 8 * MINUTE,
-      size: { additions: 9, deletions: 3, changedFiles: 2 }, ...pinned,
+      urgent: true,
+      commitsBefore: 1,
+      codingMedian: 20 * MINUTE,
+      pickupMedian: 15 * MINUTE,
+      mergeDelayMedian: 8 * MINUTE,
+      size: { additions: 9, deletions: 3, changedFiles: 2 },
+      ...pinned,
     });
   const base = ctx.profile.name.replace(/-\d+$/, '');
   const nowish = (workingHours: number) => Math.max(ctx.start, subtractWorkingTime(ctx.now, workingHours * HOUR));
 
   if (base === 'api') {
-    const alice = who('alice-chen'), bruno = who('bruno-silva'), chioma = who('chioma-eze'), dmitri = who('dmitri-volkov');
+    const alice = who('alice-chen'),
+      bruno = who('bruno-silva'),
+      chioma = who('chioma-eze'),
+      dmitri = who('dmitri-volkov');
     const ghost = ctx.people.ghost;
     // The deleted account: a PR it authored and merged itself (author and merger null) ...
     add(story('feature', ghost, at(0.04), { title: 'Add idempotency keys to payment endpoints', headRef: 'ivan/feat-idempotency-keys', reviewers: [bruno] }));
@@ -87,7 +100,10 @@ export function scriptedStories(repoCtx: RepoContext): Scripted {
     // Rule (b) and (d): an incident after a production deployment, ended by a labelled hotfix.
     const incidentAt = at(0.62);
     const fix = hotfix(dmitri, incidentAt + 25 * MINUTE, {
-      title: 'Restore idempotency check on payment retries', headRef: 'hotfix/payment-idempotency', labels: ['hotfix', 'bug'], reviewers: [alice],
+      title: 'Restore idempotency check on payment retries',
+      headRef: 'hotfix/payment-idempotency',
+      labels: ['hotfix', 'bug'],
+      reviewers: [alice],
     });
     add(fix);
     incidents.push({ title: 'Duplicate charges after payment retries', createdAt: incidentAt, authorLogin: 'bruno-silva', resolvedBy: fix });
@@ -95,36 +111,74 @@ export function scriptedStories(repoCtx: RepoContext): Scripted {
     add(story('feature', bruno, nowish(5), { title: 'Add audit log export', flow: 'none', ending: 'open', reviewers: [chioma, dmitri] }));
     add(story('feature', chioma, nowish(20), { title: 'Introduce GraphQL schema for orders', draft: 'stays', flow: 'none', ending: 'open' }));
   } else if (base === 'web') {
-    const elena = who('elena-garcia'), farah = who('farah-khan'), gustav = who('gustav-berg'), hana = who('hana-sato');
+    const elena = who('elena-garcia'),
+      farah = who('farah-khan'),
+      gustav = who('gustav-berg'),
+      hana = who('hana-sato');
     // Opened ready, converted back to draft during review, then ready again (ready_at stays created_at).
     add(story('feature', elena, at(0.22), { draft: 'toggled', flow: 'comment', reviewers: [farah] }));
     add(story('chore', gustav, at(0.3), { removeExtraRequest: true, reviewers: [hana] }));
     // From a fork that was deleted after the merge: headRepoFullName null.
-    add(story('fix', hana, at(0.4), { title: 'Fix date picker off-by-one west of UTC', headRef: 'patch-1', forkDeleted: true, ending: 'mergeByReviewer', reviewers: [elena] }));
+    add(
+      story('fix', hana, at(0.4), {
+        title: 'Fix date picker off-by-one west of UTC',
+        headRef: 'patch-1',
+        forkDeleted: true,
+        ending: 'mergeByReviewer',
+        reviewers: [elena],
+      }),
+    );
     // Self-merged: the author merges after a COMMENTED review, with no approval.
     add(story('chore', farah, at(0.55), { flow: 'commentOnly', reviewers: [gustav] }));
     const target = story('feature', gustav, at(0.6), { title: 'Lazy-load dashboard widgets', headRef: 'gustav/feat-lazy-widgets', reviewers: [elena] });
     add(target, revert(target, elena));
     // Rule (d) by branch name alone: `hotfix/…` without the label.
-    add(hotfix(elena, at(0.72), { title: 'Fix checkout crash when the cart is empty', headRef: 'hotfix/empty-cart-crash', labels: ['bug'], reviewers: [hana] }));
+    add(
+      hotfix(elena, at(0.72), { title: 'Fix checkout crash when the cart is empty', headRef: 'hotfix/empty-cart-crash', labels: ['bug'], reviewers: [hana] }),
+    );
     // At `now`: an open PR with a review started but not submitted.
-    add(story('feature', gustav, nowish(26), { title: 'Add keyboard shortcuts to the invoice table', flow: 'none', ending: 'open', pendingReview: true, reviewers: [farah, hana] }));
+    add(
+      story('feature', gustav, nowish(26), {
+        title: 'Add keyboard shortcuts to the invoice table',
+        flow: 'none',
+        ending: 'open',
+        pendingReview: true,
+        reviewers: [farah, hana],
+      }),
+    );
   } else if (base === 'mobile') {
-    const elena = who('elena-garcia'), farah = who('farah-khan'), hana = who('hana-sato');
+    const elena = who('elena-garcia'),
+      farah = who('farah-khan'),
+      hana = who('hana-sato');
     // Labelled hotfix on a hotfix/ branch, shipped as a patch release (releases.ts).
-    add(hotfix(hana, at(0.5), { title: 'Fix crash on launch on Android 15', headRef: 'hotfix/android-15-launch-crash', labels: ['hotfix', 'bug'], reviewers: [farah] }));
+    add(
+      hotfix(hana, at(0.5), {
+        title: 'Fix crash on launch on Android 15',
+        headRef: 'hotfix/android-15-launch-crash',
+        labels: ['hotfix', 'bug'],
+        reviewers: [farah],
+      }),
+    );
     // An unreviewed merge by a human.
     add(story('fix', farah, at(0.66), { title: 'Fix typo in onboarding copy', flow: 'none', request: 'none' }));
     // Abandoned: commented on early, still open at `now`.
     add(story('feature', elena, at(0.12), { title: 'Add tablet layout for order history', flow: 'commentOnly', ending: 'open', reviewers: [hana] }));
   } else if (base === 'infra') {
-    const alice = who('alice-chen'), dmitri = who('dmitri-volkov'), gustav = who('gustav-berg');
+    const alice = who('alice-chen'),
+      dmitri = who('dmitri-volkov'),
+      gustav = who('gustav-berg');
     add(story('chore', alice, at(0.3), { removeExtraRequest: true, reviewers: [dmitri] }));
     // A Saturday-night incident: hotfix merged by its author with no review, on the weekend.
     const from = at(0.74);
     const saturday = Math.floor(from / DAY) * DAY + ((6 - ((Math.floor(from / DAY) + 4) % 7) + 7) % 7) * DAY + 21.5 * HOUR;
     if (saturday < ctx.now - 6 * HOUR) {
-      const fix = hotfix(gustav, saturday + 20 * MINUTE, { title: 'Restore status page DNS record', headRef: 'hotfix/status-page-dns', labels: ['hotfix'], flow: 'none', request: 'none' });
+      const fix = hotfix(gustav, saturday + 20 * MINUTE, {
+        title: 'Restore status page DNS record',
+        headRef: 'hotfix/status-page-dns',
+        labels: ['hotfix'],
+        flow: 'none',
+        request: 'none',
+      });
       add(fix);
       incidents.push({ title: 'Status page unreachable (DNS)', createdAt: saturday, authorLogin: 'dmitri-volkov', resolvedBy: fix });
     }

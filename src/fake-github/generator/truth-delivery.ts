@@ -61,18 +61,46 @@ function shipEvents(facts: RepoFacts): ShipEvent[] {
   switch (delivery.source) {
     case 'deployments':
       return delivery.production.flatMap((d, seq) =>
-        d.finishedAt === null ? [] : [{ id: `github-deployment:${d.deployment.id}`, sha: d.main.commit.sha, index: at(d.main), finishedAt: sec(d.finishedAt), success: !d.failed, seq, own: null }],
+        d.finishedAt === null
+          ? []
+          : [
+              {
+                id: `github-deployment:${d.deployment.id}`,
+                sha: d.main.commit.sha,
+                index: at(d.main),
+                finishedAt: sec(d.finishedAt),
+                success: !d.failed,
+                seq,
+                own: null,
+              },
+            ],
       );
     case 'workflow':
       return delivery.runs.flatMap(({ main, facts: run }, seq) => {
         const c = run.conclusion;
         // Only a run with an outcome is a deployment attempt (a cancelled run is not; none occur).
         if (run.finishedAt === null || !(c === 'success' || c === 'failure' || c === 'timed_out' || c === 'startup_failure')) return [];
-        return [{ id: `workflow-run:${run.run.id}`, sha: main.commit.sha, index: at(main), finishedAt: sec(run.finishedAt), success: c === 'success', seq, own: null }];
+        return [
+          {
+            id: `workflow-run:${run.run.id}`,
+            sha: main.commit.sha,
+            index: at(main),
+            finishedAt: sec(run.finishedAt),
+            success: c === 'success',
+            seq,
+            own: null,
+          },
+        ];
       });
     case 'release':
       return delivery.published.map((r, seq) => ({
-        id: `release:${r.release.id}`, sha: r.target.commit.sha, index: at(r.target), finishedAt: sec(r.publishedAt), success: true, seq, own: null,
+        id: `release:${r.release.id}`,
+        sha: r.target.commit.sha,
+        index: at(r.target),
+        finishedAt: sec(r.publishedAt),
+        success: true,
+        seq,
+        own: null,
       }));
     case 'merge':
       return facts.history.flatMap((c, i) =>

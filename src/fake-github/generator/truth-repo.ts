@@ -9,7 +9,16 @@ import type { MaterializedPr } from './materialize-pr';
 import { type DeliveryTruth, deliveryTruth, isoOrNull, mergedBy, sec } from './truth-delivery';
 import type { RepoFacts } from './truth-record';
 import type { StoryReviewer } from './story';
-import type { CoverageTruth, DeploymentTruth, IncidentTruth, OrgTruth, PullRequestTruth, ReviewRequestTruth, RunOutcomeClass, WorkflowRunTruth } from './truth-types';
+import type {
+  CoverageTruth,
+  DeploymentTruth,
+  IncidentTruth,
+  OrgTruth,
+  PullRequestTruth,
+  ReviewRequestTruth,
+  RunOutcomeClass,
+  WorkflowRunTruth,
+} from './truth-types';
 import type { RunFacts } from './workflow-runs';
 
 const earliest = (times: number[]) => (times.length === 0 ? null : Math.min(...times));
@@ -66,10 +75,9 @@ function pullRequestTruth(facts: RepoFacts, m: MaterializedPr, delivery: Deliver
   );
   // DevLake's first review: any comment or submitted review (with a user) by anyone but the author.
   const notAuthor = (login: string | null) => !same(login, story.authorLogin);
-  const comments = [
-    ...facts.prComments.filter((c) => c.issueNumber === story.number && c.at <= now),
-    ...m.reviewComments.filter((c) => c.at <= now),
-  ].flatMap((c) => (notAuthor(c.authorLogin) ? [sec(c.at)] : []));
+  const comments = [...facts.prComments.filter((c) => c.issueNumber === story.number && c.at <= now), ...m.reviewComments.filter((c) => c.at <= now)].flatMap(
+    (c) => (notAuthor(c.authorLogin) ? [sec(c.at)] : []),
+  );
   const devlakeReviews = story.reviews.flatMap((r) =>
     r.state !== 'PENDING' && r.submittedAt !== null && seen(r.submittedAt) && r.authorLogin !== null && notAuthor(r.authorLogin) ? [sec(r.submittedAt)] : [],
   );
@@ -168,7 +176,12 @@ export function repositoryTruth(facts: RepoFacts): OrgTruth {
   const delivery = deliveryTruth(facts);
   const deployRuns = facts.delivery.source === 'workflow' ? facts.delivery.runs.map((r) => r.facts) : [];
   const coverage: CoverageTruth[] = facts.coverage.map((c) => ({
-    repo, sha: c.main.commit.sha, source: c.source, pct: c.pct, reportedAt: iso(c.reportedAt), committedAt: c.main.commit.committedAt,
+    repo,
+    sha: c.main.commit.sha,
+    source: c.source,
+    pct: c.pct,
+    reportedAt: iso(c.reportedAt),
+    committedAt: c.main.commit.committedAt,
   }));
   return {
     pullRequests: [...facts.prs].sort((a, b) => a.story.number - b.story.number).map((m) => pullRequestTruth(facts, m, delivery)),

@@ -91,7 +91,11 @@ export function buildRun(rng: Rng, plan: RunPlan, now: number): { run: FakeWorkf
   const latest = visible[visible.length - 1];
   const done = latest !== undefined && latest.end <= now;
   const previousAttempts: FakeRunAttempt[] = visible.slice(0, -1).map((a, i) => ({
-    attempt: i + 1, status: 'completed', conclusion: a.conclusion, runStartedAt: iso(a.start), updatedAt: iso(a.end),
+    attempt: i + 1,
+    status: 'completed',
+    conclusion: a.conclusion,
+    runStartedAt: iso(a.start),
+    updatedAt: iso(a.end),
   }));
   const run: FakeWorkflowRun = {
     id: 0,
@@ -111,7 +115,11 @@ export function buildRun(rng: Rng, plan: RunPlan, now: number): { run: FakeWorkf
   };
   const result: RunResult = { conclusion: run.conclusion, startedAt: latest?.start ?? plan.createdAt, finishedAt: done ? latest.end : null };
   const flaky = done && latest.conclusion === 'success' && visible.slice(0, -1).some((a) => a.conclusion === 'failure');
-  return { run, result, facts: { ...result, run, createdAt: plan.createdAt, started: latest !== undefined, attempts: visible.length, flaky, attemptLog: visible } };
+  return {
+    run,
+    result,
+    facts: { ...result, run, createdAt: plan.createdAt, started: latest !== undefined, attempts: visible.length, flaky, attemptLog: visible },
+  };
 }
 
 /** Run ids grow with time, like GitHub's; listed newest first, like the REST API. */

@@ -77,15 +77,27 @@ export function agreementAdherence(
 ): AgreementAdherence[] {
   return configuredAgreements(agreements).map(({ agreement, target }) => {
     const members = agreementMembers(agreement, target, records, period, team, options).sort(byTime);
-    const adherence = rate(members, period, (m) => m.at, () => true, (m) => m.met);
+    const adherence = rate(
+      members,
+      period,
+      (m) => m.at,
+      () => true,
+      (m) => m.met,
+    );
     return {
       agreement,
       target,
       adherence,
-      weekly: weekly(members, period, options, (m) => m.at, (inWeek) => {
-        const met = inWeek.filter((m) => m.met).length;
-        return { met, applied: inWeek.length, value: inWeek.length ? met / inWeek.length : null };
-      }),
+      weekly: weekly(
+        members,
+        period,
+        options,
+        (m) => m.at,
+        (inWeek) => {
+          const met = inWeek.filter((m) => m.met).length;
+          return { met, applied: inWeek.length, value: inWeek.length ? met / inWeek.length : null };
+        },
+      ),
       breaches: adherence.members.filter((m) => !m.met),
     };
   });

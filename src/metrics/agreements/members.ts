@@ -99,7 +99,15 @@ export function reviewResponseMembers(prs: readonly PullRequestRecord[], hours: 
             ongoing: request.status === 'waiting',
             key: `review-request:${pr.repo}#${pr.number}:${request.team ? `team:${request.team}` : request.reviewer}@${request.requestedAt.toISOString()}`,
             state: request.status,
-            subject: { type: 'review-request', repo: pr.repo, number: pr.number, title: pr.title, author: pr.author.login, reviewer: request.reviewer, team: request.team },
+            subject: {
+              type: 'review-request',
+              repo: pr.repo,
+              number: pr.number,
+              title: pr.title,
+              author: pr.author.login,
+              reviewer: request.reviewer,
+              team: request.team,
+            },
           },
         ];
       }),

@@ -21,5 +21,8 @@ const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(
 
 /** "Mon, Tue, Wed, Thu, Fri 09:00–17:00 Europe/Berlin". */
 export function describeWorkingHours(hours: WorkingHours, timeZone: string): string {
-  return `${[...hours.days].sort().map((d) => DAY_NAMES[d]).join(', ')} ${clock(hours.from)}–${clock(hours.to)} ${timeZone}`;
+  return `${[...hours.days]
+    .sort()
+    .map((d) => DAY_NAMES[d])
+    .join(', ')} ${clock(hours.from)}–${clock(hours.to)} ${timeZone}`;
 }

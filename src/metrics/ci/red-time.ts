@@ -52,7 +52,8 @@ export function redStretches(runs: readonly CiRunMember[], options: Pick<MetricO
   for (const run of finished) {
     if (run.outcome === 'failure') {
       if (open) open.failingRunIds.push(run.runId);
-      else open = { repoId: run.repoId, repo: run.repo, workflow: run.workflow, branch: run.branch ?? '', startedAt: run.finishedAt, failingRunIds: [run.runId] };
+      else
+        open = { repoId: run.repoId, repo: run.repo, workflow: run.workflow, branch: run.branch ?? '', startedAt: run.finishedAt, failingRunIds: [run.runId] };
     } else if (open) {
       stretches.push({
         ...open,

@@ -69,7 +69,10 @@ export function ancestryKnown(sha: string | null, parents: CommitParents, memo: 
       continue;
     }
     // All parents settled (a parent still being visited would be a cycle, impossible in git: taken as known).
-    memo.set(current, ps.every((p) => !parents.has(p) || memo.get(p) !== false));
+    memo.set(
+      current,
+      ps.every((p) => !parents.has(p) || memo.get(p) !== false),
+    );
     stack.pop();
   }
   return memo.get(normalSha(sha)) ?? false;

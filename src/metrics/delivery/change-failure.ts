@@ -85,5 +85,11 @@ export function deploymentFailures(
 
 /** failed / production deployments finished in the period; members: all of those deployments. */
 export function changeFailureRate(failures: readonly DeploymentFailureMember[], period: Period): Rate<DeploymentFailureMember> {
-  return rate(failures, period, (m) => m.finishedAt, () => true, (m) => m.failed);
+  return rate(
+    failures,
+    period,
+    (m) => m.finishedAt,
+    () => true,
+    (m) => m.failed,
+  );
 }

@@ -67,10 +67,16 @@ export function deploymentFrequency(deployments: readonly Deployment[], period: 
       date: localDate(d.finishedAt, options.timeZone),
       week: isoWeekKey(d.finishedAt, options.timeZone),
     }));
-  const weeks = weekly(members, period, options, (m) => m.finishedAt, (inWeek): FrequencyWeek => {
-    const dates = distinct(inWeek.map((m) => m.date));
-    return { deployments: inWeek.length, deployDays: dates.length, dates };
-  });
+  const weeks = weekly(
+    members,
+    period,
+    options,
+    (m) => m.finishedAt,
+    (inWeek): FrequencyWeek => {
+      const dates = distinct(inWeek.map((m) => m.date));
+      return { deployments: inWeek.length, deployDays: dates.length, dates };
+    },
+  );
   const months = monthsOverlapping(period, options.timeZone).map((month) => ({
     month: month.key,
     start: month.from,

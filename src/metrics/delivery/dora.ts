@@ -137,10 +137,34 @@ function deliveryWeekly(
   period: Period,
   options: Pick<MetricOptions, 'now' | 'timeZone'>,
 ): WeekPoint<DeliveryWeek>[] {
-  const lead = weekly(leads, period, options, (m) => m.deployedAt, (w) => distribution(w.map((m) => m.seconds)));
-  const cfr = weekly(failures, period, options, (m) => m.finishedAt, (w) => ({ n: w.length, failed: w.filter((m) => m.failed).length }));
-  const recovery = weekly(recoveries, period, options, (m) => m.recoveredAt, (w) => distribution(w.map((m) => m.seconds)));
-  const reworked = weekly(rework, period, options, (m) => m.finishedAt, (w) => ({ n: w.length, rework: w.filter((m) => m.rework).length }));
+  const lead = weekly(
+    leads,
+    period,
+    options,
+    (m) => m.deployedAt,
+    (w) => distribution(w.map((m) => m.seconds)),
+  );
+  const cfr = weekly(
+    failures,
+    period,
+    options,
+    (m) => m.finishedAt,
+    (w) => ({ n: w.length, failed: w.filter((m) => m.failed).length }),
+  );
+  const recovery = weekly(
+    recoveries,
+    period,
+    options,
+    (m) => m.recoveredAt,
+    (w) => distribution(w.map((m) => m.seconds)),
+  );
+  const reworked = weekly(
+    rework,
+    period,
+    options,
+    (m) => m.finishedAt,
+    (w) => ({ n: w.length, rework: w.filter((m) => m.rework).length }),
+  );
   return frequency.weekly.map((point, i) => {
     const c = cfr[i]!.value;
     const r = reworked[i]!.value;

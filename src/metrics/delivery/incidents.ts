@@ -47,9 +47,25 @@ export function incidentResolutionTime(
 ): IncidentResolution {
   const members: IncidentMember[] = issues
     .filter((i) => isIncident(i, settings))
-    .map((i) => ({ incidentId: i.id, repoId: i.repoId, number: i.number, title: i.title, createdAt: i.createdAt, closedAt: i.closedAt, seconds: span(i.createdAt, i.closedAt, options).seconds }));
+    .map((i) => ({
+      incidentId: i.id,
+      repoId: i.repoId,
+      number: i.number,
+      title: i.title,
+      createdAt: i.createdAt,
+      closedAt: i.closedAt,
+      seconds: span(i.createdAt, i.closedAt, options).seconds,
+    }));
   const open = members
     .filter((m) => m.createdAt <= options.now && (!m.closedAt || m.closedAt > options.now))
     .map((m) => ({ ...m, ageSeconds: span(m.createdAt, options.now, options).seconds }));
-  return { ...aggregate(members, period, (m) => m.closedAt, (m) => m.seconds), open };
+  return {
+    ...aggregate(
+      members,
+      period,
+      (m) => m.closedAt,
+      (m) => m.seconds,
+    ),
+    open,
+  };
 }

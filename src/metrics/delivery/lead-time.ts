@@ -72,6 +72,11 @@ export function leadTimeMembers(prs: readonly PullRequestRecord[], mapping: Depl
 
 /** The median (p75, p90, n) lead time of PRs deployed in the period. */
 export function leadTime(members: readonly LeadTimeMember[], period: Period): LeadTime {
-  const result = aggregate(members, period, (m) => m.deployedAt, (m) => m.seconds);
+  const result = aggregate(
+    members,
+    period,
+    (m) => m.deployedAt,
+    (m) => m.seconds,
+  );
   return { ...result, anomalies: result.members.filter((m) => m.negative) };
 }

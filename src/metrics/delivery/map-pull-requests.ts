@@ -69,7 +69,10 @@ type MergedPullRequest = PullRequestRecord & { mergedAt: Date };
 export function mapPullRequests(input: MappingInput): DeploymentMapping {
   const mapping: DeploymentMapping = { shipped: [], unmappedPullRequests: [], deploymentsWithoutPullRequests: [] };
   for (const repository of input.repositories) {
-    const successes = input.deployments.filter((d) => d.repoId === repository.id).filter(isSuccessful).sort(byFinish);
+    const successes = input.deployments
+      .filter((d) => d.repoId === repository.id)
+      .filter(isSuccessful)
+      .sort(byFinish);
     const merged = input.pullRequests.filter(
       (pr): pr is MergedPullRequest => pr.repoId === repository.id && pr.mergedAt !== null && pr.baseRef === repository.defaultBranch,
     );

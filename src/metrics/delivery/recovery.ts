@@ -63,7 +63,11 @@ function lastClose(incidents: readonly { closedAt: Date | null }[]): Date | null
 }
 
 /** One recovery member per failed deployment, recovered or not (any period). */
-export function recoveryMembers(failures: readonly DeploymentFailureMember[], incidentRecords: readonly IncidentRecord[], options: SpanOptions): RecoveryMember[] {
+export function recoveryMembers(
+  failures: readonly DeploymentFailureMember[],
+  incidentRecords: readonly IncidentRecord[],
+  options: SpanOptions,
+): RecoveryMember[] {
   const closedAt = new Map(incidentRecords.map((i) => [i.id, i.closedAt]));
   return failures
     .filter((f) => f.failed)
@@ -71,7 +75,14 @@ export function recoveryMembers(failures: readonly DeploymentFailureMember[], in
       const incidents = f.incidents.map((i) => ({ ...i, closedAt: closedAt.get(i.id) ?? null }));
       const base = { deploymentId: f.deploymentId, repoId: f.repoId, repo: f.repo, label: f.label, reasons: f.reasons, incidents };
       if (f.reasons.some((r) => r !== 'incident')) {
-        return { ...base, measuredBy: 'next-success', failedAt: f.finishedAt, recoveredAt: f.nextSuccessAt, recoveredBy: f.nextSuccessfulDeploymentId, seconds: span(f.finishedAt, f.nextSuccessAt, options).seconds };
+        return {
+          ...base,
+          measuredBy: 'next-success',
+          failedAt: f.finishedAt,
+          recoveredAt: f.nextSuccessAt,
+          recoveredBy: f.nextSuccessfulDeploymentId,
+          seconds: span(f.finishedAt, f.nextSuccessAt, options).seconds,
+        };
       }
       // Failed only through incidents (so it has at least one): from the first opening to the last close.
       const first = incidents.reduce((a, b) => (b.createdAt < a.createdAt ? b : a)).createdAt;
@@ -85,5 +96,13 @@ export function recoveryTime(members: readonly RecoveryMember[], period: Period,
   const ongoing = members
     .filter((m) => m.failedAt <= options.now && (!m.recoveredAt || m.recoveredAt > options.now))
     .map((m) => ({ ...m, ageSeconds: span(m.failedAt, options.now, options).seconds }));
-  return { ...aggregate(members, period, (m) => m.recoveredAt, (m) => m.seconds), ongoing };
+  return {
+    ...aggregate(
+      members,
+      period,
+      (m) => m.recoveredAt,
+      (m) => m.seconds,
+    ),
+    ongoing,
+  };
 }

@@ -47,5 +47,11 @@ export function reworkMembers(timeline: DeploymentTimeline, settings: Pick<Deliv
 
 /** Rework deployments / production deployments finished in the period. */
 export function reworkRate(members: readonly ReworkMember[], period: Period): Rate<ReworkMember> {
-  return rate(members, period, (m) => m.finishedAt, () => true, (m) => m.rework);
+  return rate(
+    members,
+    period,
+    (m) => m.finishedAt,
+    () => true,
+    (m) => m.rework,
+  );
 }

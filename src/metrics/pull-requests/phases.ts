@@ -11,15 +11,7 @@ export const PHASES = ['coding', 'pickup', 'review', 'merge', 'cycle', 'deploy',
 export type PhaseName = (typeof PHASES)[number];
 
 /** The per-PR timestamps, spelled as in docs/metrics.md#the-timestamps-of-a-pr. */
-export type TimestampName =
-  | 'created_at'
-  | 'first_commit_at'
-  | 'start_at'
-  | 'ready_at'
-  | 'first_review_at'
-  | 'first_approval_at'
-  | 'merged_at'
-  | 'deployed_at';
+export type TimestampName = 'created_at' | 'first_commit_at' | 'start_at' | 'ready_at' | 'first_review_at' | 'first_approval_at' | 'merged_at' | 'deployed_at';
 
 /** Which timestamp puts a phase in a period (docs/metrics.md#attribution-to-a-period). */
 export const PHASE_ATTRIBUTION: Readonly<Record<PhaseName, 'merged_at' | 'first_review_at' | 'deployed_at'>> = {

@@ -122,21 +122,31 @@ export function preparePullRequests(prs: readonly PullRequestRecord[], options: 
 export function summarisePullRequests(prepared: PreparedPullRequests, period: Period, options: MetricOptions): PullRequestMetrics {
   const { members, byPhase, requests, merged } = prepared;
   const phaseAggregates = Object.fromEntries(
-    PHASES.map((p) => [p, aggregate(byPhase[p], period, (m) => m.attributedAt, (m) => m.seconds)]),
+    PHASES.map((p) => [
+      p,
+      aggregate(
+        byPhase[p],
+        period,
+        (m) => m.attributedAt,
+        (m) => m.seconds,
+      ),
+    ]),
   ) as Record<PhaseName, Aggregate<PullRequestMember>>;
   // One pass over the weeks (each member carries its own attribution time), split per phase after.
-  const weeks = weekly(members, period, options, (m) => m.attributedAt, (inWeek) =>
-    Object.fromEntries(
-      PHASES.map((p) => {
-        const d = distribution(inWeek.filter((m) => m.phase === p).map((m) => m.seconds));
-        return [p, { p50: d.p50, n: d.n }];
-      }),
-    ) as Record<PhaseName, PhaseWeek>,
+  const weeks = weekly(
+    members,
+    period,
+    options,
+    (m) => m.attributedAt,
+    (inWeek) =>
+      Object.fromEntries(
+        PHASES.map((p) => {
+          const d = distribution(inWeek.filter((m) => m.phase === p).map((m) => m.seconds));
+          return [p, { p50: d.p50, n: d.n }];
+        }),
+      ) as Record<PhaseName, PhaseWeek>,
   );
-  const weeklyPhases = Object.fromEntries(PHASES.map((p) => [p, weeks.map((w) => ({ ...w, value: w.value[p] }))])) as Record<
-    PhaseName,
-    WeekPoint<PhaseWeek>[]
-  >;
+  const weeklyPhases = Object.fromEntries(PHASES.map((p) => [p, weeks.map((w) => ({ ...w, value: w.value[p] }))])) as Record<PhaseName, WeekPoint<PhaseWeek>[]>;
   const factAggregate = (value: (m: PullRequestFactsMember) => number | null): Aggregate<PullRequestValueMember> =>
     aggregate(
       merged.filter((m) => inPeriod(m.mergedAt, period)).map((m) => ({ ...m, value: value(m) })),
@@ -157,8 +167,20 @@ export function summarisePullRequests(prepared: PreparedPullRequests, period: Pe
     waitingReviewRequests: requests.filter((r) => r.status === 'waiting' && r.requestedAt < period.to),
     withdrawnReviewRequests: requests.filter((r) => r.status === 'withdrawn' && inPeriod(r.removedAt, period)),
     unansweredReviewRequests: requests.filter((r) => r.status === 'unanswered' && inPeriod(r.endedAt, period)),
-    unreviewedMerges: rate(merged, period, (m) => m.mergedAt, () => true, (m) => m.unreviewedMerge === true),
-    selfMerges: rate(merged, period, (m) => m.mergedAt, () => true, (m) => m.selfMerged === true),
+    unreviewedMerges: rate(
+      merged,
+      period,
+      (m) => m.mergedAt,
+      () => true,
+      (m) => m.unreviewedMerge === true,
+    ),
+    selfMerges: rate(
+      merged,
+      period,
+      (m) => m.mergedAt,
+      () => true,
+      (m) => m.selfMerged === true,
+    ),
     size: factAggregate((m) => m.size),
     rework: factAggregate((m) => m.rework),
     reviewRounds: factAggregate((m) => m.reviewRounds),

@@ -74,6 +74,7 @@ export function reviewLoad(
     load.requestsWaiting = load.waiting.length;
   }
   return loads.sort(
-    (a, b) => b.reviewsSubmitted - a.reviewsSubmitted || b.requestsReceived - a.requestsReceived || a.reviewer.toLowerCase().localeCompare(b.reviewer.toLowerCase()),
+    (a, b) =>
+      b.reviewsSubmitted - a.reviewsSubmitted || b.requestsReceived - a.requestsReceived || a.reviewer.toLowerCase().localeCompare(b.reviewer.toLowerCase()),
   );
 }

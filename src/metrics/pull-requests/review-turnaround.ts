@@ -65,9 +65,7 @@ export function isCountedRequest(event: PullRequestEventRecord, options: Pick<Me
  */
 export function reviewRequests(pr: PullRequestRecord, options: TurnaroundOptions): ReviewRequestMember[] {
   const ready = readyAt(pr);
-  const submitted = pr.reviews
-    .filter(isSubmittedReview)
-    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const submitted = pr.reviews.filter(isSubmittedReview).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const members: ReviewRequestMember[] = [];
   pr.events.forEach((event, index) => {
     if (!isCountedRequest(event, options)) return;

@@ -32,9 +32,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database = options.url
-    ? await openPostgres(options.url)
-    : await openPglite(options.dataDir, options.loadDataDir);
+  const database = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir, options.loadDataDir);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);

@@ -14,10 +14,18 @@ const ACTOR = /* GraphQL */ `
   fragment ActorFields on Actor {
     __typename
     login
-    ... on User { databaseId }
-    ... on Bot { databaseId }
-    ... on Mannequin { databaseId }
-    ... on Organization { databaseId }
+    ... on User {
+      databaseId
+    }
+    ... on Bot {
+      databaseId
+    }
+    ... on Mannequin {
+      databaseId
+    }
+    ... on Organization {
+      databaseId
+    }
   }
 `;
 
@@ -28,9 +36,13 @@ const REPOSITORY_FIELDS = /* GraphQL */ `
     databaseId
     id
     name
-    owner { login }
+    owner {
+      login
+    }
     nameWithOwner
-    defaultBranchRef { name }
+    defaultBranchRef {
+      name
+    }
     isArchived
     isPrivate
     createdAt
@@ -74,7 +86,12 @@ const COMMIT_FIELDS = /* GraphQL */ `
     messageHeadline
     authoredDate
     committedDate
-    author { user { databaseId login } }
+    author {
+      user {
+        databaseId
+        login
+      }
+    }
   }
 `;
 

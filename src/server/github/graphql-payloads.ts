@@ -11,11 +11,7 @@ const isoTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 export const ZPageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 
 /** GraphQL's BigInt arrives as a string; GitHub ids stay far below 2^53. */
-const bigIntId = z
-  .string()
-  .regex(/^\d+$/)
-  .transform(Number)
-  .refine(Number.isSafeInteger, 'id beyond 2^53');
+const bigIntId = z.string().regex(/^\d+$/).transform(Number).refine(Number.isSafeInteger, 'id beyond 2^53');
 
 export const ZActor = z.object({
   __typename: z.string(),

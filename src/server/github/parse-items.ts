@@ -13,7 +13,10 @@ export function parseItems<T extends z.ZodType>(schema: T, items: readonly unkno
       parsed.push(result.data);
       continue;
     }
-    const issues = result.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`).join('; ');
+    const issues = result.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`)
+      .join('; ');
     logger.warn(`skipped a malformed ${what} ${describe(item)}: ${issues}`);
   }
   return parsed;

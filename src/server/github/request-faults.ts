@@ -70,10 +70,7 @@ interface RequestOptionsLike {
   request?: { signal?: AbortSignal | null };
 }
 
-type Verdict =
-  | { kind: 'retry'; reason: WaitReason; waitMs: number; cause: string }
-  | { kind: 'refused'; message: string }
-  | { kind: 'fail' };
+type Verdict = { kind: 'retry'; reason: WaitReason; waitMs: number; cause: string } | { kind: 'refused'; message: string } | { kind: 'fail' };
 
 export function faultHook(policy: FaultPolicy) {
   return async <O extends RequestOptionsLike, R extends { status: number; headers: Record<string, unknown>; data: unknown }>(
@@ -92,12 +89,14 @@ export function faultHook(policy: FaultPolicy) {
       }
       const verdict = judge(outcome, options, policy, serverErrors);
       if (verdict.kind === 'refused') throw new TokenRefusedError(verdict.message);
-      const spent = verdict.kind === 'retry' && (verdict.reason === 'server-error' ? serverErrors >= policy.serverErrorRetries : rateLimits >= policy.rateLimitWaits);
+      const spent =
+        verdict.kind === 'retry' && (verdict.reason === 'server-error' ? serverErrors >= policy.serverErrorRetries : rateLimits >= policy.rateLimitWaits);
       if (verdict.kind === 'fail' || spent) {
         if (!('response' in outcome)) throw outcome.error;
         // A GraphQL answer that timed out inside the query, still after the retries: the page fails whole,
         // as a 500 would, rather than be taken for a partial answer with items missing.
-        if (spent && verdict.kind === 'retry' && verdict.reason === 'server-error') throw new GitHubServerError(graphqlErrors(outcome.response.data)[0]?.message ?? verdict.cause);
+        if (spent && verdict.kind === 'retry' && verdict.reason === 'server-error')
+          throw new GitHubServerError(graphqlErrors(outcome.response.data)[0]?.message ?? verdict.cause);
         return outcome.response;
       }
       if (verdict.reason === 'server-error') serverErrors += 1;
@@ -110,14 +109,20 @@ export function faultHook(policy: FaultPolicy) {
   };
 }
 
-function judge(outcome: { response: { status: number; headers: Record<string, unknown>; data: unknown } } | { error: unknown }, options: RequestOptionsLike, policy: FaultPolicy, serverErrors: number): Verdict {
+function judge(
+  outcome: { response: { status: number; headers: Record<string, unknown>; data: unknown } } | { error: unknown },
+  options: RequestOptionsLike,
+  policy: FaultPolicy,
+  serverErrors: number,
+): Verdict {
   const what = `${options.method} ${pathOf(options.url)}`;
   const backoff = policy.backoffMs * 2 ** serverErrors;
   if ('response' in outcome) {
     // GraphQL answers HTTP 200 for a spent rate limit and for a timeout inside the query.
     const errors = graphqlErrors(outcome.response.data);
     if (errors.some((e) => e.type === 'RATE_LIMITED')) return rateLimited(outcome.response.headers, policy, `RATE_LIMITED ${what}`);
-    if (errors[0] && GRAPHQL_TIMEOUT.test(errors[0].message ?? '')) return { kind: 'retry', reason: 'server-error', waitMs: backoff, cause: `timeout inside ${what}` };
+    if (errors[0] && GRAPHQL_TIMEOUT.test(errors[0].message ?? ''))
+      return { kind: 'retry', reason: 'server-error', waitMs: backoff, cause: `timeout inside ${what}` };
     return { kind: 'fail' };
   }
   const error = outcome.error as ErrorLike;

@@ -26,7 +26,11 @@ export async function syncComments(ctx: RepoSyncContext): Promise<void> {
         const parsed =
           kind === 'conversation'
             ? parseItems(ZIssueComment, items, `comment in ${ctx.repo.fullName}`, ctx.logger).map((c) => ({ ...c, url: c.issue_url, reviewId: null }))
-            : parseItems(ZReviewComment, items, `diff comment in ${ctx.repo.fullName}`, ctx.logger).map((c) => ({ ...c, url: c.pull_request_url, reviewId: c.pull_request_review_id }));
+            : parseItems(ZReviewComment, items, `diff comment in ${ctx.repo.fullName}`, ctx.logger).map((c) => ({
+                ...c,
+                url: c.pull_request_url,
+                reviewId: c.pull_request_review_id,
+              }));
         const rows: CommentRows = { users: [], comments: [] };
         for (const comment of parsed) {
           const number = numberFromUrl(comment.url);
@@ -36,7 +40,15 @@ export async function syncComments(ctx: RepoSyncContext): Promise<void> {
           }
           const author = userRow(comment.user);
           if (author) rows.users.push(author);
-          rows.comments.push({ id: comment.id, repoId: ctx.repo.id, number, authorId: author?.id ?? null, kind, reviewId: comment.reviewId, createdAt: comment.created_at });
+          rows.comments.push({
+            id: comment.id,
+            repoId: ctx.repo.id,
+            number,
+            authorId: author?.id ?? null,
+            kind,
+            reviewId: comment.reviewId,
+            createdAt: comment.created_at,
+          });
         }
         return { rows, count: rows.comments.length };
       },

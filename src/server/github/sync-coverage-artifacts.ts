@@ -24,8 +24,15 @@ export async function syncCoverageArtifacts(ctx: RepoSyncContext): Promise<void>
     const after = state?.watermark ?? passStart(ctx, null);
     const runs = await successfulDefaultBranchRuns(ctx.db, ctx.repo.id, ctx.repo.defaultBranch, after, RUNS_PER_SYNC);
     for (const run of runs) {
-      const listed = await ctx.github.octokit.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', { owner, repo: name, run_id: run.id, per_page: 100 });
-      const artifacts = parseItems(ZArtifact, listed, `artifact of run ${run.id} in ${ctx.repo.fullName}`, ctx.logger).filter((a) => settings.pattern.test(a.name));
+      const listed = await ctx.github.octokit.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+        owner,
+        repo: name,
+        run_id: run.id,
+        per_page: 100,
+      });
+      const artifacts = parseItems(ZArtifact, listed, `artifact of run ${run.id} in ${ctx.repo.fullName}`, ctx.logger).filter((a) =>
+        settings.pattern.test(a.name),
+      );
       const rows: CoverageArtifactRow[] = [];
       for (const artifact of artifacts) {
         const row: CoverageArtifactRow = {
@@ -41,14 +48,21 @@ export async function syncCoverageArtifacts(ctx: RepoSyncContext): Promise<void>
           skippedReason: null,
         };
         if (artifact.expired) row.skippedReason = 'expired';
-        else if (artifact.size_in_bytes > settings.maxBytes) row.skippedReason = `larger than the ${settings.maxBytes}-byte cap (${artifact.size_in_bytes} bytes)`;
+        else if (artifact.size_in_bytes > settings.maxBytes)
+          row.skippedReason = `larger than the ${settings.maxBytes}-byte cap (${artifact.size_in_bytes} bytes)`;
         else {
-          const download = await ctx.github.octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', { owner, repo: name, artifact_id: artifact.id, archive_format: 'zip' });
+          const download = await ctx.github.octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+            owner,
+            repo: name,
+            artifact_id: artifact.id,
+            archive_format: 'zip',
+          });
           const reading = readCoverageZip(new Uint8Array(download.data as ArrayBuffer), settings.maxBytes);
           if (reading.ok) Object.assign(row, { format: reading.format, pct: reading.pct });
           else row.skippedReason = reading.reason;
         }
-        if (row.skippedReason) ctx.logger.warn(`${ctx.repo.fullName}: coverage artifact ${artifact.name} (${artifact.id}) of run ${run.id} not read: ${row.skippedReason}`);
+        if (row.skippedReason)
+          ctx.logger.warn(`${ctx.repo.fullName}: coverage artifact ${artifact.name} (${artifact.id}) of run ${run.id} not read: ${row.skippedReason}`);
         rows.push(row);
       }
       await ctx.db.transaction((tx) => writeRunArtifacts(tx, ctx.repo.id, rows, run.createdAt));

@@ -65,7 +65,13 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
     for (const commit of parsed) pending = laterOf(pending, commit.committedDate);
     const done = !history.pageInfo.hasNextPage;
 
-    await commitCursorPage(ctx, RESOURCE, { write: (tx) => writeDefaultBranchCommits(tx, rows), done, endCursor: history.pageInfo.endCursor, pending, watermark: state?.watermark });
+    await commitCursorPage(ctx, RESOURCE, {
+      write: (tx) => writeDefaultBranchCommits(tx, rows),
+      done,
+      endCursor: history.pageInfo.endCursor,
+      pending,
+      watermark: state?.watermark,
+    });
     ctx.page(RESOURCE, parsed.length);
     if (done) return;
     cursor = history.pageInfo.endCursor;

@@ -22,7 +22,10 @@ export function syncDeployments(ctx: RepoSyncContext): Promise<void> {
     isPastEnd: (item, state) => (createdAt(item) ?? new Date(0)) < passStart(ctx, state?.watermark, SETTLE_MS),
     prepare: async (items) => {
       const parsed = parseItems(ZDeployment, items, `deployment in ${ctx.repo.fullName}`, ctx.logger);
-      const known = await storedUpdatedAt(ctx, parsed.map((d) => d.id));
+      const known = await storedUpdatedAt(
+        ctx,
+        parsed.map((d) => d.id),
+      );
       const rows: DeploymentRows = { users: [], deployments: [], statuses: [] };
       for (const deployment of parsed) {
         const creator = userRow(deployment.creator);

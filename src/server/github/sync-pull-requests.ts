@@ -10,13 +10,7 @@
 import { z } from 'zod';
 import { writePullRequests } from '@/server/db/queries/write-pull-requests';
 import { readSyncState, trackPass } from '@/server/db/queries/sync-state';
-import {
-  ZPullRequestCommits,
-  ZPullRequestNode,
-  ZPullRequestReviews,
-  ZPullRequestTimeline,
-  type PullRequestNode,
-} from './graphql-payloads';
+import { ZPullRequestCommits, ZPullRequestNode, ZPullRequestReviews, ZPullRequestTimeline, type PullRequestNode } from './graphql-payloads';
 import { mapPullRequest } from './map-pull-request';
 import { parseItems } from './parse-items';
 import { incompletePage, missingItems } from './partial-page';
@@ -85,7 +79,13 @@ async function pass(ctx: RepoSyncContext): Promise<void> {
     }
     const done = reachedOld || !connection.pageInfo.hasNextPage;
 
-    await commitCursorPage(ctx, RESOURCE, { write: (tx) => writePullRequests(tx, rows), done, endCursor: connection.pageInfo.endCursor, pending, watermark: state?.watermark });
+    await commitCursorPage(ctx, RESOURCE, {
+      write: (tx) => writePullRequests(tx, rows),
+      done,
+      endCursor: connection.pageInfo.endCursor,
+      pending,
+      watermark: state?.watermark,
+    });
     ctx.page(RESOURCE, rows.length);
     if (done) return;
     cursor = connection.pageInfo.endCursor;

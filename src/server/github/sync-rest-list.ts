@@ -120,12 +120,7 @@ async function walk<Rows>(ctx: RepoSyncContext, spec: RestListSpec<Rows>): Promi
 
     await ctx.db.transaction(async (tx) => {
       await spec.write(tx, rows);
-      await writeSyncState(
-        tx,
-        ctx.repo.id,
-        spec.resource,
-        next ? { cursor: next.href, pendingWatermark: pending } : passComplete(),
-      );
+      await writeSyncState(tx, ctx.repo.id, spec.resource, next ? { cursor: next.href, pendingWatermark: pending } : passComplete());
     });
     ctx.page(spec.resource, count);
     if (!next) return;

@@ -31,7 +31,10 @@ export function syncWorkflowRuns(ctx: RepoSyncContext): Promise<void> {
     prepare: async (items) => {
       const runs = parseItems(ZWorkflowRun, items, `workflow run in ${ctx.repo.fullName}`, ctx.logger);
       const rows: WorkflowRunRows = { runs: [], attempts: [] };
-      const stored = await storedAttempts(ctx, runs.filter((r) => r.run_attempt > 1).map((r) => r.id));
+      const stored = await storedAttempts(
+        ctx,
+        runs.filter((r) => r.run_attempt > 1).map((r) => r.id),
+      );
       for (const run of runs) {
         rows.runs.push(mapRun(run, ctx.repo.id));
         rows.attempts.push(attemptRow(run, run.run_attempt, run));
@@ -67,15 +70,21 @@ function splitCreatedWindow(ctx: RepoSyncContext): CappedList {
     cap: RUNS_QUERY_CAP,
     total: (data) => {
       const total = (data as { total_count?: unknown } | null)?.total_count;
-      if (typeof total !== 'number') throw new Error(`${ctx.repo.fullName}: GitHub's workflow runs answer has no total_count, so a cut-short answer cannot be told`);
+      if (typeof total !== 'number')
+        throw new Error(`${ctx.repo.fullName}: GitHub's workflow runs answer has no total_count, so a cut-short answer cannot be told`);
       return total;
     },
     narrow: (url, items, total) => {
       const window = windowOf(url);
       const newest = items.map(createdAt).reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
       const half = newerHalf(window, newest);
-      if (!half) throw new Error(`${ctx.repo.fullName}: ${total} workflow runs created within one second (${formatWindow(window)}); GitHub serves only ${RUNS_QUERY_CAP} of them`);
-      ctx.logger.info(`${ctx.repo.fullName}: ${total} workflow runs created ${formatWindow(window)}, over GitHub's ${RUNS_QUERY_CAP}; reading ${formatWindow(half)} first`);
+      if (!half)
+        throw new Error(
+          `${ctx.repo.fullName}: ${total} workflow runs created within one second (${formatWindow(window)}); GitHub serves only ${RUNS_QUERY_CAP} of them`,
+        );
+      ctx.logger.info(
+        `${ctx.repo.fullName}: ${total} workflow runs created ${formatWindow(window)}, over GitHub's ${RUNS_QUERY_CAP}; reading ${formatWindow(half)} first`,
+      );
       return withWindow(url, half);
     },
     rest: (url, state) => {

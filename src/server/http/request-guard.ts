@@ -48,7 +48,10 @@ export function refuseUnlessJson(request: GuardedRequest): Refusal | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') return null;
-  return { status: 415, reason: `Changes are accepted as JSON only (Content-Type: application/json); this ${request.method} sent ${type ? JSON.stringify(type) : 'no content type'}.` };
+  return {
+    status: 415,
+    reason: `Changes are accepted as JSON only (Content-Type: application/json); this ${request.method} sent ${type ? JSON.stringify(type) : 'no content type'}.`,
+  };
 }
 
 /** The origin of the page that sent it is this server as the request addressed it, or the public URL. */

@@ -31,7 +31,13 @@ export function AgreementsPanel({ teams }: { teams: TeamAgreements[] }) {
                 const change = a.current.value !== null && a.previous.value !== null ? a.current.value - a.previous.value : null;
                 const trend = change === null || change === 0 ? 'neutral' : change > 0 ? 'better' : 'worse';
                 return (
-                  <li key={a.agreement} data-agreement={a.agreement} data-value={a.current.value ?? ''} data-met={a.current.met} data-applied={a.current.applied}>
+                  <li
+                    key={a.agreement}
+                    data-agreement={a.agreement}
+                    data-value={a.current.value ?? ''}
+                    data-met={a.current.met}
+                    data-applied={a.current.applied}
+                  >
                     <details>
                       <summary>
                         <span className="agreement-label">{a.label}</span>
@@ -43,9 +49,7 @@ export function AgreementsPanel({ teams }: { teams: TeamAgreements[] }) {
                           {change === null ? 'no previous data' : `${formatChange('ratio', change)} vs previous`}
                         </span>
                         <Sparkline points={a.trend} unit="ratio" />
-                        <span className="small">
-                          {a.breaches.length} broke it
-                        </span>
+                        <span className="small">{a.breaches.length} broke it</span>
                       </summary>
                       {a.breaches.length === 0 ? (
                         <p className="muted">Nothing broke it this period.</p>

@@ -30,7 +30,10 @@ export function AttentionList({ attention, githubUrl }: { attention: TeamHealth[
               <a href={pr(p.repo, p.number)} target="_blank" rel="noreferrer noopener">
                 {p.repo}#{p.number}
               </a>{' '}
-              {p.title} <span className="muted">by {p.author ?? 'a deleted account'}, waiting {formatDuration(p.ageSeconds)}</span>
+              {p.title}{' '}
+              <span className="muted">
+                by {p.author ?? 'a deleted account'}, waiting {formatDuration(p.ageSeconds)}
+              </span>
             </li>
           ))}
         </Group>

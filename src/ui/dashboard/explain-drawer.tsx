@@ -19,7 +19,13 @@ export function ExplainDrawer({ closeHref, labelledBy, children }: { closeHref: 
   }, [closeHref, router]);
   return (
     <div className="drawer-layer">
-      <button type="button" className="drawer-backdrop" aria-label="Close the explanation" onClick={() => router.push(closeHref, { scroll: false })} tabIndex={-1} />
+      <button
+        type="button"
+        className="drawer-backdrop"
+        aria-label="Close the explanation"
+        onClick={() => router.push(closeHref, { scroll: false })}
+        tabIndex={-1}
+      />
       <div className="drawer" role="dialog" aria-modal="false" aria-labelledby={labelledBy} tabIndex={-1} ref={panel}>
         {children}
       </div>

@@ -15,11 +15,22 @@ function howItAddsUp(e: MetricExplanation): string {
   const counted = e.rows.filter((r) => r.counted).length;
   if (h.kind === 'rate') return `${h.numerator} of ${h.denominator} members are in the numerator: ${formatMetricValue(e.unit, h.value)}.`;
   if (h.kind === 'level') return `The mean of the ${counted} repositories' latest levels (rows counted "yes"): ${formatMetricValue(e.unit, h.value)}.`;
-  if (e.key === 'deploymentFrequency') return `${e.rows.length} successful deployments over ${h.n} weeks; the median week had ${formatMetricValue(e.unit, h.value)}.`;
+  if (e.key === 'deploymentFrequency')
+    return `${e.rows.length} successful deployments over ${h.n} weeks; the median week had ${formatMetricValue(e.unit, h.value)}.`;
   return `The median of the ${counted} counted values: ${formatMetricValue(e.unit, h.value)} (p75 ${formatMetricValue(e.unit, h.p75)}, p90 ${formatMetricValue(e.unit, h.p90)}). Rows not counted have no value (a phase that has not ended, or a negative span).`;
 }
 
-export function ExplainPanel({ explanation, closeHref, week, githubUrl }: { explanation: MetricExplanation; closeHref: string; week?: string; githubUrl: string }) {
+export function ExplainPanel({
+  explanation,
+  closeHref,
+  week,
+  githubUrl,
+}: {
+  explanation: MetricExplanation;
+  closeHref: string;
+  week?: string;
+  githubUrl: string;
+}) {
   const e = explanation;
   return (
     <ExplainDrawer closeHref={closeHref} labelledBy="explain-heading">

@@ -98,9 +98,7 @@ export function FilterBar({ filters, repositories, teams, shown, fixedRepo = fal
 
       {!fixedRepo && (
         <details className="field popover">
-          <summary>
-            Repositories: {selectedRepos.size ? `${selectedRepos.size} of ${repositories.length}` : `all ${repositories.length}`}
-          </summary>
+          <summary>Repositories: {selectedRepos.size ? `${selectedRepos.size} of ${repositories.length}` : `all ${repositories.length}`}</summary>
           <form onSubmit={applyRepos} className="popover-body">
             <fieldset>
               <legend className="visually-hidden">Repositories</legend>

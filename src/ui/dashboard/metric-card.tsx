@@ -14,7 +14,17 @@ import { Sparkline } from './sparkline';
 
 const BAND_LABEL = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
 
-export function MetricCard({ card, href, active, agreement = null }: { card: MetricCardData; href: string; active: boolean; agreement?: CardAgreement | null }) {
+export function MetricCard({
+  card,
+  href,
+  active,
+  agreement = null,
+}: {
+  card: MetricCardData;
+  href: string;
+  active: boolean;
+  agreement?: CardAgreement | null;
+}) {
   const { headline, unit } = card;
   const spread =
     headline.kind === 'distribution'
@@ -41,7 +51,8 @@ export function MetricCard({ card, href, active, agreement = null }: { card: Met
       <span className="metric-spread">{spread}</span>
       {agreement && (
         <span className="metric-agreement" data-agreement-adherence={agreement.adherence ?? ''} title={`The team's working agreement: ${agreement.label}`}>
-          Target: {agreement.label.charAt(0).toLowerCase() + agreement.label.slice(1)} · kept {formatRatio(agreement.adherence)} ({agreement.met} of {agreement.applied})
+          Target: {agreement.label.charAt(0).toLowerCase() + agreement.label.slice(1)} · kept {formatRatio(agreement.adherence)} ({agreement.met} of{' '}
+          {agreement.applied})
         </span>
       )}
       <span className="metric-footer">

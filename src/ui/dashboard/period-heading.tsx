@@ -16,8 +16,8 @@ export function PeriodHeading({ title, health, timeZone }: { title: string; heal
       <h1>{title}</h1>
       <p className="muted">
         {day(health.period.from, timeZone)} – {day(lastDay, timeZone)} ({timeZone}) · {health.repos.length}{' '}
-        {health.repos.length === 1 ? 'repository' : 'repositories'} · {notes.join(' · ')} · compared with{' '}
-        {day(health.previousPeriod.from, timeZone)} – {day(new Date(health.previousPeriod.to.getTime() - 1), timeZone)}
+        {health.repos.length === 1 ? 'repository' : 'repositories'} · {notes.join(' · ')} · compared with {day(health.previousPeriod.from, timeZone)} –{' '}
+        {day(new Date(health.previousPeriod.to.getTime() - 1), timeZone)}
       </p>
     </header>
   );

@@ -61,7 +61,14 @@ export function TrendChart({ series, search }: { series: TrendSeries[]; search: 
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="week" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" />
             <YAxis tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" unit={unit ? ` ${unit}` : ''} width={64} />
-            {partial && <ReferenceArea x1={partial.week} x2={partial.week} fill="var(--surface-muted)" label={{ value: 'in progress', fill: 'var(--text-muted)', fontSize: 11 }} />}
+            {partial && (
+              <ReferenceArea
+                x1={partial.week}
+                x2={partial.week}
+                fill="var(--surface-muted)"
+                label={{ value: 'in progress', fill: 'var(--text-muted)', fontSize: 11 }}
+              />
+            )}
             <Tooltip
               contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
               formatter={(_v, _n, item) => {
@@ -69,7 +76,16 @@ export function TrendChart({ series, search }: { series: TrendSeries[]; search: 
                 return [`${formatMetricValue(current.unit, point.value)} (n = ${point.n})${point.partial ? ', week in progress' : ''}`, current.label];
               }}
             />
-            <Line type="linear" dataKey="v" stroke="var(--chart-1)" strokeWidth={2} isAnimationActive={false} connectNulls dot={{ r: 3 }} activeDot={{ r: 5 }} />
+            <Line
+              type="linear"
+              dataKey="v"
+              stroke="var(--chart-1)"
+              strokeWidth={2}
+              isAnimationActive={false}
+              connectNulls
+              dot={{ r: 3 }}
+              activeDot={{ r: 5 }}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -40,7 +40,12 @@ const day = z
 const flag = z.enum(['0', '1'], { message: 'use 0 or 1' });
 const repoList = z
   .string()
-  .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name, comma-separated')).max(500));
 
 export const ZDashboardFilters = z
@@ -49,13 +54,25 @@ export const ZDashboardFilters = z
     from: day.optional(),
     to: day.optional(),
     repos: repoList.optional(),
-    team: z.string().regex(/^[\w.-]+$/, 'a team slug').max(100).optional(),
-    author: z.string().regex(/^[\w.[\]-]+$/, 'a GitHub login').max(100).optional(),
+    team: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a team slug')
+      .max(100)
+      .optional(),
+    author: z
+      .string()
+      .regex(/^[\w.[\]-]+$/, 'a GitHub login')
+      .max(100)
+      .optional(),
     bots: flag.optional(),
     business: flag.optional(),
     preset: z.enum(['default', 'devlake'], { message: 'use default or devlake' }).optional(),
     explain: z.enum(METRIC_KEYS, { message: 'not a metric' }).optional(),
-    week: z.string().regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45').refine((s) => isYearInBounds(Number(s.slice(0, 4))), CALENDAR_BOUNDS_MESSAGE).optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45')
+      .refine((s) => isYearInBounds(Number(s.slice(0, 4))), CALENDAR_BOUNDS_MESSAGE)
+      .optional(),
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), { message: 'give both from and to, or neither', path: ['from'] })
   .refine((f) => !(f.from && f.to && f.from > f.to), { message: 'from must not be after to', path: ['to'] })

@@ -27,12 +27,20 @@ const COLUMNS: Column[] = [
   { key: 'state', label: 'State', kind: 'text', value: (r) => (r.draft && r.state === 'open' ? 'draft' : r.state) },
   { key: 'createdAt', label: 'Created', kind: 'date', value: (r) => r.createdAt },
   { key: 'mergedAt', label: 'Merged', kind: 'date', value: (r) => r.mergedAt },
-  ...(Object.keys(PHASE_LABELS) as (keyof typeof PHASE_LABELS)[]).map(
-    (p): Column => ({ key: p, label: PHASE_LABELS[p], kind: 'duration', value: (r) => r.phases[p] }),
-  ),
+  ...(Object.keys(PHASE_LABELS) as (keyof typeof PHASE_LABELS)[]).map((p): Column => ({
+    key: p,
+    label: PHASE_LABELS[p],
+    kind: 'duration',
+    value: (r) => r.phases[p],
+  })),
   { key: 'size', label: 'Size', kind: 'number', value: (r) => r.size },
   { key: 'reviewers', label: 'Reviewers', kind: 'text', value: (r) => r.reviewers.join(' ') },
-  { key: 'deployment', label: 'Deployment', kind: 'text', value: (r) => (r.deployment ? `${r.deployment.label} (${r.deployment.rule})` : r.undeployedReason ? `not yet: ${r.undeployedReason}` : null) },
+  {
+    key: 'deployment',
+    label: 'Deployment',
+    kind: 'text',
+    value: (r) => (r.deployment ? `${r.deployment.label} (${r.deployment.rule})` : r.undeployedReason ? `not yet: ${r.undeployedReason}` : null),
+  },
 ];
 
 function show(kind: Kind, value: string | number | Date | null): string {
@@ -49,8 +57,37 @@ function compare(a: string | number | Date | null, b: string | number | Date | n
   return String(a).localeCompare(String(b));
 }
 
-const CSV_HEADER = ['repo', 'number', 'title', 'author', 'state', 'draft', 'created_at', 'ready_at', 'first_review_at', 'first_approval_at', 'merged_at', 'deployed_at',
-  'coding_s', 'pickup_s', 'review_s', 'merge_s', 'cycle_s', 'deploy_s', 'lead_s', 'additions', 'deletions', 'size', 'commits', 'rework', 'review_rounds', 'reviewers', 'deployment', 'mapping_rule', 'url'];
+const CSV_HEADER = [
+  'repo',
+  'number',
+  'title',
+  'author',
+  'state',
+  'draft',
+  'created_at',
+  'ready_at',
+  'first_review_at',
+  'first_approval_at',
+  'merged_at',
+  'deployed_at',
+  'coding_s',
+  'pickup_s',
+  'review_s',
+  'merge_s',
+  'cycle_s',
+  'deploy_s',
+  'lead_s',
+  'additions',
+  'deletions',
+  'size',
+  'commits',
+  'rework',
+  'review_rounds',
+  'reviewers',
+  'deployment',
+  'mapping_rule',
+  'url',
+];
 
 export function PullRequestTable({ rows, githubUrl, fileName }: { rows: PullRequestRow[]; githubUrl: string; fileName: string }) {
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'mergedAt', dir: -1 });
@@ -74,9 +111,37 @@ export function PullRequestTable({ rows, githubUrl, fileName }: { rows: PullRequ
   const download = () => {
     const csv = toCsv(
       CSV_HEADER,
-      shown.map((r): CsvValue[] => [r.repo, r.number, r.title, r.author, r.state, r.draft, r.createdAt, r.readyAt, r.firstReviewAt, r.firstApprovalAt, r.mergedAt, r.deployedAt,
-        r.phases.coding, r.phases.pickup, r.phases.review, r.phases.merge, r.phases.cycle, r.phases.deploy, r.phases.lead,
-        r.additions, r.deletions, r.size, r.commits, r.rework, r.reviewRounds, r.reviewers.join(' '), r.deployment?.label ?? null, r.deployment?.rule ?? null, `${githubUrl}/${r.repo}/pull/${r.number}`]),
+      shown.map((r): CsvValue[] => [
+        r.repo,
+        r.number,
+        r.title,
+        r.author,
+        r.state,
+        r.draft,
+        r.createdAt,
+        r.readyAt,
+        r.firstReviewAt,
+        r.firstApprovalAt,
+        r.mergedAt,
+        r.deployedAt,
+        r.phases.coding,
+        r.phases.pickup,
+        r.phases.review,
+        r.phases.merge,
+        r.phases.cycle,
+        r.phases.deploy,
+        r.phases.lead,
+        r.additions,
+        r.deletions,
+        r.size,
+        r.commits,
+        r.rework,
+        r.reviewRounds,
+        r.reviewers.join(' '),
+        r.deployment?.label ?? null,
+        r.deployment?.rule ?? null,
+        `${githubUrl}/${r.repo}/pull/${r.number}`,
+      ]),
     );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
@@ -117,8 +182,17 @@ export function PullRequestTable({ rows, githubUrl, fileName }: { rows: PullRequ
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" className={c.kind === 'duration' || c.kind === 'number' ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-                    <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : c.kind === 'text' ? 1 : -1 }))}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={c.kind === 'duration' || c.kind === 'number' ? 'num' : undefined}
+                    aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : c.kind === 'text' ? 1 : -1 }))}
+                    >
                       {c.label}
                       <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
                     </button>
@@ -132,7 +206,11 @@ export function PullRequestTable({ rows, githubUrl, fileName }: { rows: PullRequ
                   {COLUMNS.map((c) => {
                     const text = show(c.kind, c.value(r));
                     return (
-                      <td key={c.key} className={c.kind === 'duration' || c.kind === 'number' ? 'num' : undefined} title={c.key === 'title' ? r.title : undefined}>
+                      <td
+                        key={c.key}
+                        className={c.kind === 'duration' || c.kind === 'number' ? 'num' : undefined}
+                        title={c.key === 'title' ? r.title : undefined}
+                      >
                         {c.key === 'pr' ? (
                           <a href={`${githubUrl}/${r.repo}/pull/${r.number}`} target="_blank" rel="noreferrer noopener">
                             {text}
@@ -140,7 +218,12 @@ export function PullRequestTable({ rows, githubUrl, fileName }: { rows: PullRequ
                         ) : (
                           text
                         )}
-                        {c.key !== 'pr' && c.kind === 'duration' && r.negativePhases.includes(c.key) && <span className="warning" title="negative span: left out of the numbers"> ⚠</span>}
+                        {c.key !== 'pr' && c.kind === 'duration' && r.negativePhases.includes(c.key) && (
+                          <span className="warning" title="negative span: left out of the numbers">
+                            {' '}
+                            ⚠
+                          </span>
+                        )}
                       </td>
                     );
                   })}

@@ -12,21 +12,39 @@ type Deployment = RepositoryDetail['deployments'][number];
 const LANES = { success: 1, failure: 2, pending: 0 } as const;
 
 export function DeploymentTimeline({ deployments, period }: { deployments: Deployment[]; period: { from: Date; to: Date } }) {
-  const point = (d: Deployment) => ({ x: (d.finishedAt ?? d.startedAt).getTime(), y: d.failed ? LANES.failure : d.outcome === 'pending' ? LANES.pending : LANES.success, d });
+  const point = (d: Deployment) => ({
+    x: (d.finishedAt ?? d.startedAt).getTime(),
+    y: d.failed ? LANES.failure : d.outcome === 'pending' ? LANES.pending : LANES.success,
+    d,
+  });
   const ok = deployments.filter((d) => !d.failed && d.outcome !== 'pending').map(point);
   const failed = deployments.filter((d) => d.failed).map(point);
   const pending = deployments.filter((d) => d.outcome === 'pending').map(point);
-  const recoveries = deployments
-    .filter((d) => d.failed && d.recoveredAt)
-    .map((d) => ({ x: d.recoveredAt!.getTime(), y: LANES.success, d }));
+  const recoveries = deployments.filter((d) => d.failed && d.recoveredAt).map((d) => ({ x: d.recoveredAt!.getTime(), y: LANES.success, d }));
   const day = (ms: number) => new Date(ms).toISOString().slice(5, 10);
   return (
     <div className="chart" role="img" aria-label={`${deployments.length} deployments: ${failed.length} change failures`}>
       <ResponsiveContainer width="100%" height={160}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis type="number" dataKey="x" domain={[period.from.getTime(), period.to.getTime()]} tickFormatter={day} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" />
-          <YAxis type="number" dataKey="y" domain={[-0.5, 2.5]} ticks={[0, 1, 2]} tickFormatter={(v: number) => ['pending', 'success', 'failed'][v] ?? ''} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" width={64} />
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={[period.from.getTime(), period.to.getTime()]}
+            tickFormatter={day}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            stroke="var(--border)"
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            domain={[-0.5, 2.5]}
+            ticks={[0, 1, 2]}
+            tickFormatter={(v: number) => ['pending', 'success', 'failed'][v] ?? ''}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            stroke="var(--border)"
+            width={64}
+          />
           <ZAxis range={[40, 40]} />
           <Tooltip
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}

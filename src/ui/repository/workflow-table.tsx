@@ -11,13 +11,27 @@ export function WorkflowTable({ workflows, githubUrl, repo }: { workflows: Repos
         <thead>
           <tr>
             <th scope="col">Workflow</th>
-            <th scope="col" className="num">Runs</th>
-            <th scope="col" className="num">Success rate</th>
-            <th scope="col" className="num">Duration p50</th>
-            <th scope="col" className="num">Duration p90</th>
-            <th scope="col" className="num">Queue p50</th>
-            <th scope="col" className="num">Flaky rate</th>
-            <th scope="col" className="num">Red time</th>
+            <th scope="col" className="num">
+              Runs
+            </th>
+            <th scope="col" className="num">
+              Success rate
+            </th>
+            <th scope="col" className="num">
+              Duration p50
+            </th>
+            <th scope="col" className="num">
+              Duration p90
+            </th>
+            <th scope="col" className="num">
+              Queue p50
+            </th>
+            <th scope="col" className="num">
+              Flaky rate
+            </th>
+            <th scope="col" className="num">
+              Red time
+            </th>
             <th scope="col">Default branch</th>
           </tr>
         </thead>

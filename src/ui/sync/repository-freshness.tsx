@@ -33,7 +33,9 @@ export function RepositoryFreshness({ repositories }: { repositories: Repository
                 <th scope="row">{r.fullName}</th>
                 <td>{at(r.lastCompletedAt, 'not complete yet')}</td>
                 <td>{r.resumable.map(resourceLabel).join(', ') || '—'}</td>
-                <td className="sync-error-cell">{r.errors.length ? <span className="error-message">{r.errors.map((e) => `${resourceLabel(e.resource)}: ${e.error}`).join('\n')}</span> : '—'}</td>
+                <td className="sync-error-cell">
+                  {r.errors.length ? <span className="error-message">{r.errors.map((e) => `${resourceLabel(e.resource)}: ${e.error}`).join('\n')}</span> : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -69,7 +71,9 @@ export function RepositoryFreshness({ repositories }: { repositories: Repository
                     <td>{at(s.watermark)}</td>
                     <td>{at(s.lastStartedAt)}</td>
                     <td>{at(s.lastCompletedAt, 'never')}</td>
-                    <td className="sync-error-cell">{s.lastError ? <span className="error-message">failed: {s.lastError}</span> : s.resumes ? 'half-way: resumes next sync' : 'complete'}</td>
+                    <td className="sync-error-cell">
+                      {s.lastError ? <span className="error-message">failed: {s.lastError}</span> : s.resumes ? 'half-way: resumes next sync' : 'complete'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -78,19 +78,27 @@ export function SyncNow({ cannotStart, initial, staleAfterMinutes }: Props) {
           {start.isPending ? 'Starting…' : busy ? 'Syncing…' : 'Sync now'}
         </button>
       </div>
-      <p className="muted small">Brings the configured repositories up to date in this server; the first sync of a repository reads its history, later ones only what changed.</p>
+      <p className="muted small">
+        Brings the configured repositories up to date in this server; the first sync of a repository reads its history, later ones only what changed.
+      </p>
 
       <div id="sync-now-state" role="status" aria-live="polite" className="sync-state">
         {cannotStart && (
           <>
             <p>{cannotStart.reason}</p>
             <pre>
-              <code>{cannotStart.fix === 'credentials' ? 'GITHUB_TOKEN=github_pat_…\nLEADLINE_REPOS=my-org/api,my-org/web' : 'LEADLINE_REPOS=my-org/api,my-org/web   # or org:my-org'}</code>
+              <code>
+                {cannotStart.fix === 'credentials'
+                  ? 'GITHUB_TOKEN=github_pat_…\nLEADLINE_REPOS=my-org/api,my-org/web'
+                  : 'LEADLINE_REPOS=my-org/api,my-org/web   # or org:my-org'}
+              </code>
             </pre>
           </>
         )}
         {start.error && <p className="error-message sync-error">Sync now was refused: {start.error.message}</p>}
-        {!cannotStart && !start.error && !live && !elsewhere && !start.isPending && <p className="muted">No sync has been started from this server since it started.</p>}
+        {!cannotStart && !start.error && !live && !elsewhere && !start.isPending && (
+          <p className="muted">No sync has been started from this server since it started.</p>
+        )}
         {start.isPending && <p>Starting a sync…</p>}
         {running && (
           <p>
@@ -100,15 +108,15 @@ export function SyncNow({ cannotStart, initial, staleAfterMinutes }: Props) {
         {live && live.status !== 'running' && (
           <p data-sync-status={live.status} className={live.status === 'failed' ? 'sync-error' : undefined}>
             {live.status === 'succeeded' ? 'The sync finished' : 'The sync failed'} at {formatUtc(live.finishedAt ?? live.startedAt)} after{' '}
-            {formatElapsed((live.finishedAt ?? live.startedAt).getTime() - live.startedAt.getTime())}: {formatCount(live.items)} items written in {formatCount(live.pages)}{' '}
-            pages, {formatCount(live.requests)} GitHub requests.
+            {formatElapsed((live.finishedAt ?? live.startedAt).getTime() - live.startedAt.getTime())}: {formatCount(live.items)} items written in{' '}
+            {formatCount(live.pages)} pages, {formatCount(live.requests)} GitHub requests.
           </p>
         )}
         {live?.error && <p className="error-message sync-error">{live.error}</p>}
         {!running && elsewhere && (
           <p>
-            A sync started at {formatUtc(elsewhere.startedAt)} by another process is running (last sign of life {formatUtc(elsewhere.lastActivityAt)}). Sync now is
-            available when it ends, or when it has been silent for {staleAfterMinutes} minutes; this page updates itself.
+            A sync started at {formatUtc(elsewhere.startedAt)} by another process is running (last sign of life {formatUtc(elsewhere.lastActivityAt)}). Sync now
+            is available when it ends, or when it has been silent for {staleAfterMinutes} minutes; this page updates itself.
           </p>
         )}
         {progress.error && <p className="error-message">Could not read the progress: {progress.error.message}. Retrying.</p>}

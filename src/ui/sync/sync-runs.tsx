@@ -15,7 +15,11 @@ function statusText(run: Run): string {
 
 export function SyncRuns({ runs, staleAfterMinutes }: { runs: SyncPage['runs']; staleAfterMinutes: number }) {
   if (runs.length === 0) {
-    return <p className="muted">No sync has run yet. Sync now, or run <code>npm run leadline -- sync</code>.</p>;
+    return (
+      <p className="muted">
+        No sync has run yet. Sync now, or run <code>npm run leadline -- sync</code>.
+      </p>
+    );
   }
   const interrupted = runs.some((r) => r.stale);
   return (
@@ -23,7 +27,8 @@ export function SyncRuns({ runs, staleAfterMinutes }: { runs: SyncPage['runs']; 
       <table className="data-table sync-runs">
         <caption>
           The latest {runs.length === 1 ? 'run' : `${runs.length} runs`}, from the app or the CLI.
-          {interrupted && ` Interrupted: recorded as running but silent for over ${staleAfterMinutes} minutes (its process ended); its committed pages are kept and the next sync resumes after them.`}
+          {interrupted &&
+            ` Interrupted: recorded as running but silent for over ${staleAfterMinutes} minutes (its process ended); its committed pages are kept and the next sync resumes after them.`}
         </caption>
         <thead>
           <tr>

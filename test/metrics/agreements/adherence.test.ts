@@ -26,14 +26,26 @@ const repoNames = new Map([
   [2, 'acme/web'],
 ]);
 
-const records = (parts: Partial<AgreementRecords>): AgreementRecords => ({ pullRequests: [], red: { stretches: [], ongoing: [] }, coveragePoints: [], repoNames, ...parts });
-const numbers = (members: AgreementMember[]) => members.map((m) => (m.subject.type === 'red-branch' ? m.subject.workflow : 'number' in m.subject ? m.subject.number : m.subject.sha));
+const records = (parts: Partial<AgreementRecords>): AgreementRecords => ({
+  pullRequests: [],
+  red: { stretches: [], ongoing: [] },
+  coveragePoints: [],
+  repoNames,
+  ...parts,
+});
+const numbers = (members: AgreementMember[]) =>
+  members.map((m) => (m.subject.type === 'red-branch' ? m.subject.workflow : 'number' in m.subject ? m.subject.number : m.subject.sha));
 
 describe('first review within 8 business hours', () => {
   const prs: PullRequestRecord[] = [
     // Opened as a draft Friday 10:00, ready Friday 20:00, reviewed Monday 02:00:
     // Fri 20:00–24:00 = 4 h, Sat + Sun = 0, Mon 00:00–02:00 = 2 h → 6 h ≤ 8: met (54 calendar hours).
-    pr({ number: 1, createdAt: '2026-11-27T10:00:00Z', events: [readyForReview('2026-11-27T20:00:00Z')], reviews: [review('bob', 'COMMENTED', '2026-11-30T02:00:00Z')] }),
+    pr({
+      number: 1,
+      createdAt: '2026-11-27T10:00:00Z',
+      events: [readyForReview('2026-11-27T20:00:00Z')],
+      reviews: [review('bob', 'COMMENTED', '2026-11-30T02:00:00Z')],
+    }),
     // Ready Friday 14:00, reviewed Monday 05:00: 10 h + 0 + 5 h = 15 h > 8: broken.
     pr({ number: 2, createdAt: '2026-11-27T14:00:00Z', reviews: [review('bob', 'APPROVED', '2026-11-30T05:00:00Z')] }),
     // Merged with no review: Mon 10:00 → Tue 12:00 = 14 h + 12 h = 26 h without a review > 8: broken.
@@ -90,7 +102,12 @@ describe('each review request answered within 4 business hours', () => {
       reviews: [review('bob', 'CHANGES_REQUESTED', '2026-11-23T11:00:00Z'), review('bob', 'APPROVED', '2026-11-24T10:00:00Z')],
     }),
     // Withdrawn an hour after it was made: it never waited past the target, so it does not apply.
-    pr({ number: 11, author: 'zed', createdAt: '2026-11-26T08:00:00Z', events: [requested('2026-11-26T09:00:00Z', 'bob', 'zed'), removed('2026-11-26T10:00:00Z', 'bob', 'zed')] }),
+    pr({
+      number: 11,
+      author: 'zed',
+      createdAt: '2026-11-26T08:00:00Z',
+      events: [requested('2026-11-26T09:00:00Z', 'bob', 'zed'), removed('2026-11-26T10:00:00Z', 'bob', 'zed')],
+    }),
     // On another author's PR, to bob, never answered: Fri 16:00 → 24:00 = 8 h, Mon–Thu 96 h, Fri 9 h = 113 h.
     pr({ number: 12, author: 'zed', createdAt: '2026-11-27T16:00:00Z', events: [requested('2026-11-27T16:00:00Z', 'bob', 'zed')] }),
   ];
@@ -100,7 +117,13 @@ describe('each review request answered within 4 business hours', () => {
     // #10 to bob: 09:00 → 11:00 = 2 h, met. #10 to the backend team (alice's PR): bob's review at 11:00, 2 h, met.
     // #10 re-requested at 15:00: Mon 15:00 → 24:00 = 9 h + Tue 10 h = 19 h, broken.
     // #10 to zed: not a member, not ours. #11: withdrawn inside the target. #12: 113 h, broken, waiting.
-    expect(response!.adherence.members.map((m) => [m.subject.type === 'review-request' ? `${m.subject.number}:${m.subject.reviewer ?? m.subject.team}` : '', m.measured, m.met])).toEqual([
+    expect(
+      response!.adherence.members.map((m) => [
+        m.subject.type === 'review-request' ? `${m.subject.number}:${m.subject.reviewer ?? m.subject.team}` : '',
+        m.measured,
+        m.met,
+      ]),
+    ).toEqual([
       ['10:bob', 2 * HOUR, true],
       ['10:backend', 2 * HOUR, true],
       ['10:bob', 19 * HOUR, false],
@@ -119,7 +142,14 @@ describe('no merge without an approving review, and PRs at most 400 changed line
     // Merged with no review at all: breaks approval.
     pr({ number: 20, createdAt: '2026-11-23T10:00:00Z', mergedAt: '2026-11-24T12:00:00Z', additions: 250, deletions: 100 }),
     // Approved by bob before the merge: met. 380 + 40 = 420 lines > 400: too big.
-    pr({ number: 21, createdAt: '2026-11-23T09:00:00Z', mergedAt: '2026-11-23T12:00:00Z', additions: 380, deletions: 40, reviews: [review('bob', 'APPROVED', '2026-11-23T11:00:00Z')] }),
+    pr({
+      number: 21,
+      createdAt: '2026-11-23T09:00:00Z',
+      mergedAt: '2026-11-23T12:00:00Z',
+      additions: 380,
+      deletions: 40,
+      reviews: [review('bob', 'APPROVED', '2026-11-23T11:00:00Z')],
+    }),
     // Approved only by its author, then merged: broken (an approval is someone else's).
     pr({ number: 22, createdAt: '2026-11-25T09:00:00Z', mergedAt: '2026-11-25T10:00:00Z', reviews: [review('alice', 'APPROVED', '2026-11-25T09:30:00Z')] }),
     // Approved after the merge: broken.
@@ -163,7 +193,13 @@ describe('default branch red at most 2 hours', () => {
     // Another team's repository, red for days: not this team's.
     once({ id: 8, repoId: 2, created: '2026-11-23T07:50:00Z' }, 'failure', '2026-11-23T07:51:00Z', '2026-11-23T08:00:00Z'),
   ];
-  const red = prepareCi(runs, options, { defaultBranchByRepo: new Map([[1, 'main'], [2, 'main']]), repoNames }).red;
+  const red = prepareCi(runs, options, {
+    defaultBranchByRepo: new Map([
+      [1, 'main'],
+      [2, 'main'],
+    ]),
+    repoNames,
+  }).red;
 
   it('counts calendar hours per red stretch, attributed to the run that turned it red', () => {
     const [branch] = agreementAdherence({ maxRedHours: 2 }, records({ red }), TWO_WEEKS, team, options);
@@ -177,7 +213,16 @@ describe('default branch red at most 2 hours', () => {
 });
 
 describe('coverage never drops more than 1 pp in a week', () => {
-  const point = (pct: number, at: string, sha: string): CoveragePoint => ({ repoId: 1, sha, committedAt: new Date(at), week: '', pct, source: 'codecov', reporter: 'codecov/project', text: null });
+  const point = (pct: number, at: string, sha: string): CoveragePoint => ({
+    repoId: 1,
+    sha,
+    committedAt: new Date(at),
+    week: '',
+    pct,
+    source: 'codecov',
+    reporter: 'codecov/project',
+    text: null,
+  });
   const points = [point(80, '2026-11-18T12:00:00Z', 'a'), point(79.2, '2026-11-25T12:00:00Z', 'b'), point(77.5, '2026-12-02T12:00:00Z', 'c')];
 
   it('compares each week with the level before it', () => {
@@ -202,7 +247,12 @@ describe('what breaks an agreement right now', () => {
       defaultBranchByRepo: new Map([[1, 'main']]),
       repoNames,
     }).red;
-    const now = currentBreaches({ firstReviewHours: 8, reviewResponseHours: 4, maxRedHours: 2, approvalBeforeMerge: true }, records({ pullRequests: prs, red }), team, options);
+    const now = currentBreaches(
+      { firstReviewHours: 8, reviewResponseHours: 4, maxRedHours: 2, approvalBeforeMerge: true },
+      records({ pullRequests: prs, red }),
+      team,
+      options,
+    );
     // #3 broke the first-review agreement last week but is merged: nothing to nudge. #3's unapproved merge is history too.
     expect(now.map((m) => [m.agreement, numbers([m])[0]])).toEqual([
       // Oldest first: requested Fri 27 Nov, ready Thu 3 Dec 12:00, red since Thu 3 Dec 20:00.

@@ -10,18 +10,31 @@ import { once, options, run, t } from './build-runs';
 const period = { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-16T00:00:00Z') };
 const opts = options('2026-11-13T12:00:00Z');
 const context = {
-  defaultBranchByRepo: new Map([[1, 'main'], [2, 'trunk']]),
-  repoNames: new Map([[1, 'acme/api'], [2, 'acme/web']]),
+  defaultBranchByRepo: new Map([
+    [1, 'main'],
+    [2, 'trunk'],
+  ]),
+  repoNames: new Map([
+    [1, 'acme/api'],
+    [2, 'acme/web'],
+  ]),
 };
 
 const api = { repoId: 1, workflow: 'CI', workflowId: 10 };
 const runs = [
   //                                                                    queue   duration  outcome
   once({ ...api, id: 1, created: '2026-11-02T10:00:00Z' }, 'success', '2026-11-02T10:00:30Z', '2026-11-02T10:10:30Z'), // 30      600  success
-  run({ ...api, id: 2, branch: 'feat', event: 'pull_request', created: '2026-11-03T09:00:00Z', attempts: [
-    { conclusion: 'failure', started: '2026-11-03T09:01:00Z', updated: '2026-11-03T09:06:00Z' },
-    { conclusion: 'success', started: '2026-11-03T09:20:00Z', updated: '2026-11-03T09:30:00Z' }, //               1200     600  success, flaky
-  ] }),
+  run({
+    ...api,
+    id: 2,
+    branch: 'feat',
+    event: 'pull_request',
+    created: '2026-11-03T09:00:00Z',
+    attempts: [
+      { conclusion: 'failure', started: '2026-11-03T09:01:00Z', updated: '2026-11-03T09:06:00Z' },
+      { conclusion: 'success', started: '2026-11-03T09:20:00Z', updated: '2026-11-03T09:30:00Z' }, //               1200     600  success, flaky
+    ],
+  }),
   once({ ...api, id: 3, branch: 'feat', event: 'pull_request', created: '2026-11-03T12:00:00Z' }, 'cancelled', '2026-11-03T12:00:10Z', '2026-11-03T12:02:00Z'), // left out
   once({ ...api, id: 4, created: '2026-11-04T08:00:00Z' }, 'timed_out', '2026-11-04T08:01:00Z', '2026-11-04T08:31:00Z'), // 60   1800  failure
   once({ ...api, id: 5, created: '2026-11-04T09:00:00Z' }, 'startup_failure', '2026-11-04T09:00:05Z', '2026-11-04T09:00:07Z'), // 5  2  failure
@@ -31,10 +44,25 @@ const runs = [
   once({ ...api, id: 9, created: '2026-11-12T15:00:00Z' }, 'failure', '2026-11-12T15:00:30Z', '2026-11-12T15:20:30Z'), // 30      1200  failure
   // Lint on acme/api
   once({ repoId: 1, workflow: 'Lint', workflowId: 11, id: 21, created: '2026-11-02T10:00:00Z' }, 'success', '2026-11-02T10:00:10Z', '2026-11-02T10:01:10Z'), // 10  60
-  once({ repoId: 1, workflow: 'Lint', workflowId: 11, id: 22, branch: 'feat', event: 'pull_request', created: '2026-11-03T09:00:00Z' }, 'failure', '2026-11-03T09:00:10Z', '2026-11-03T09:01:40Z'), // 10  90
+  once(
+    { repoId: 1, workflow: 'Lint', workflowId: 11, id: 22, branch: 'feat', event: 'pull_request', created: '2026-11-03T09:00:00Z' },
+    'failure',
+    '2026-11-03T09:00:10Z',
+    '2026-11-03T09:01:40Z',
+  ), // 10  90
   // CI on acme/web: its default branch is trunk, so the failure on its `main` branch turns nothing red.
-  once({ repoId: 2, workflow: 'CI', workflowId: 30, id: 31, branch: 'trunk', created: '2026-11-05T10:00:00Z' }, 'success', '2026-11-05T10:01:00Z', '2026-11-05T10:06:00Z'), // 60  300
-  once({ repoId: 2, workflow: 'CI', workflowId: 30, id: 32, branch: 'main', created: '2026-11-05T11:00:00Z' }, 'failure', '2026-11-05T11:00:30Z', '2026-11-05T11:05:30Z'), // 30  300
+  once(
+    { repoId: 2, workflow: 'CI', workflowId: 30, id: 31, branch: 'trunk', created: '2026-11-05T10:00:00Z' },
+    'success',
+    '2026-11-05T10:01:00Z',
+    '2026-11-05T10:06:00Z',
+  ), // 60  300
+  once(
+    { repoId: 2, workflow: 'CI', workflowId: 30, id: 32, branch: 'main', created: '2026-11-05T11:00:00Z' },
+    'failure',
+    '2026-11-05T11:00:30Z',
+    '2026-11-05T11:05:30Z',
+  ), // 30  300
 ];
 
 describe('CI health', () => {
@@ -49,14 +77,26 @@ describe('CI health', () => {
     expect(ids(apiCi.successRate.members)).toEqual([1, 2, 4, 5, 6, 9]);
     expect(apiCi.flakyRate).toMatchObject({ value: 1 / 6, numerator: 1, denominator: 6 });
     const rerun = apiCi.successRate.members.find((m) => m.runId === 2)!;
-    expect(rerun).toMatchObject({ outcome: 'success', flaky: true, attempts: [{ attempt: 1, conclusion: 'failure' }, { attempt: 2, conclusion: 'success' }] });
+    expect(rerun).toMatchObject({
+      outcome: 'success',
+      flaky: true,
+      attempts: [
+        { attempt: 1, conclusion: 'failure' },
+        { attempt: 2, conclusion: 'success' },
+      ],
+    });
   });
 
   it('leaves cancelled, skipped and unfinished runs out of the rate, and counts timed_out and startup_failure as failures', () => {
     // Runs 3 (cancelled), 7 (skipped) and 8 (in progress) are attributed to the period but have no outcome.
     expect(apiCi.runs).toBe(9);
     expect(ids(apiCi.successRate.members)).not.toContain(3);
-    expect(apiCi.successRate.members.filter((m) => m.outcome === 'failure').map((m) => m.conclusion).sort()).toEqual(['failure', 'startup_failure', 'timed_out']);
+    expect(
+      apiCi.successRate.members
+        .filter((m) => m.outcome === 'failure')
+        .map((m) => m.conclusion)
+        .sort(),
+    ).toEqual(['failure', 'startup_failure', 'timed_out']);
   });
 
   it('measures duration (updatedAt − runStartedAt of the latest attempt) and queue (runStartedAt − createdAt)', () => {
@@ -85,7 +125,14 @@ describe('CI health', () => {
     // main: run 4 timed out at 08:31:00, run 5 failed at 09:00:07 (still red), run 6 green at 10:12:20.
     // Red from 08:31:00 to 10:12:20 = 1 h 41 min 20 s = 6080 s. Run 2 and Lint's 22 fail on `feat`, not main.
     expect(apiCi.redTime.stretches.members).toEqual([
-      expect.objectContaining({ startedAt: t('2026-11-04T08:31:00Z'), endedAt: t('2026-11-04T10:12:20Z'), seconds: 6080, failingRunIds: [4, 5], fixRunId: 6, week: '2026-W45' }),
+      expect.objectContaining({
+        startedAt: t('2026-11-04T08:31:00Z'),
+        endedAt: t('2026-11-04T10:12:20Z'),
+        seconds: 6080,
+        failingRunIds: [4, 5],
+        fixRunId: 6,
+        week: '2026-W45',
+      }),
     ]);
     expect(apiCi.redTime.stretches.value).toMatchObject({ n: 1, p50: 6080 });
     expect(apiCi.redTime.totalSeconds).toBe(6080);
@@ -95,7 +142,14 @@ describe('CI health', () => {
   it('lists a red stretch still open at now, with its age', () => {
     // Run 9 failed on main at 12 Nov 15:20:30; nothing green since. At 13 Nov 12:00:00 it is 20 h 39 min 30 s = 74370 s old.
     expect(apiCi.redTime.ongoing).toEqual([
-      expect.objectContaining({ repo: 'acme/api', workflow: 'CI', branch: 'main', startedAt: t('2026-11-12T15:20:30Z'), failingRunIds: [9], ageSeconds: 74370 }),
+      expect.objectContaining({
+        repo: 'acme/api',
+        workflow: 'CI',
+        branch: 'main',
+        startedAt: t('2026-11-12T15:20:30Z'),
+        failingRunIds: [9],
+        ageSeconds: 74370,
+      }),
     ]);
     expect(health.overall.redTime.ongoing).toHaveLength(1);
   });
@@ -112,10 +166,25 @@ describe('CI health', () => {
 
   it('carries what a person needs to check each run by hand', () => {
     expect(apiCi.duration.members.find((m) => m.runId === 4)).toEqual({
-      runId: 4, repoId: 1, repo: 'acme/api', workflowId: 10, workflow: 'CI', branch: 'main', sha: 'sha4', event: 'push',
-      at: t('2026-11-04T08:00:00Z'), week: '2026-W45', conclusion: 'timed_out', outcome: 'failure',
-      attempts: [{ attempt: 1, conclusion: 'timed_out' }], flaky: false, finishedAt: t('2026-11-04T08:31:00Z'),
-      durationSeconds: 1800, queueSeconds: 60, onDefaultBranch: true, anomalies: [],
+      runId: 4,
+      repoId: 1,
+      repo: 'acme/api',
+      workflowId: 10,
+      workflow: 'CI',
+      branch: 'main',
+      sha: 'sha4',
+      event: 'push',
+      at: t('2026-11-04T08:00:00Z'),
+      week: '2026-W45',
+      conclusion: 'timed_out',
+      outcome: 'failure',
+      attempts: [{ attempt: 1, conclusion: 'timed_out' }],
+      flaky: false,
+      finishedAt: t('2026-11-04T08:31:00Z'),
+      durationSeconds: 1800,
+      queueSeconds: 60,
+      onDefaultBranch: true,
+      anomalies: [],
     });
   });
 });

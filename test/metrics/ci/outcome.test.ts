@@ -18,7 +18,10 @@ describe('run outcomes (the latest attempt counts)', () => {
     });
     expect(isFlaky(rerun)).toBe(true);
     expect(outcomeOf(rerun.conclusion)).toBe('success');
-    expect(attemptConclusions(rerun)).toEqual([{ attempt: 1, conclusion: 'failure' }, { attempt: 2, conclusion: 'success' }]);
+    expect(attemptConclusions(rerun)).toEqual([
+      { attempt: 1, conclusion: 'failure' },
+      { attempt: 2, conclusion: 'success' },
+    ]);
   });
 
   it('is not flaky after a cancelled attempt, nor when the re-run failed again', () => {
@@ -41,7 +44,9 @@ describe('run outcomes (the latest attempt counts)', () => {
   });
 
   it('cannot tell flakiness when GitHub had purged the earlier attempt (run_attempt 2, only attempt 2 stored)', () => {
-    const purged = { ...run({ created: '2026-11-03T09:00:00Z', attempts: [{ conclusion: 'success', started: '2026-11-03T09:20:00Z', updated: '2026-11-03T09:30:00Z' }] }) };
+    const purged = {
+      ...run({ created: '2026-11-03T09:00:00Z', attempts: [{ conclusion: 'success', started: '2026-11-03T09:20:00Z', updated: '2026-11-03T09:30:00Z' }] }),
+    };
     purged.runAttempt = 2;
     purged.attempts = [{ ...purged.attempts[0]!, attempt: 2 }];
     expect(isFlaky(purged)).toBe(false);

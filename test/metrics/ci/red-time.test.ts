@@ -8,7 +8,10 @@ import { once, options, run, t } from './build-runs';
 const context = { defaultBranchByRepo: new Map([[1, 'main']]) };
 const stretchesOf = (runs: WorkflowRunRecord[], now = '2026-11-20T00:00:00Z', extra = {}) => {
   const opts = options(now, extra);
-  return redStretches(runs.map((r) => toRunMember(r, opts, context)), opts);
+  return redStretches(
+    runs.map((r) => toRunMember(r, opts, context)),
+    opts,
+  );
 };
 
 describe('default-branch red time', () => {
@@ -26,10 +29,14 @@ describe('default-branch red time', () => {
 
   it('takes a re-run on the default branch at its latest attempt: a flaky run ends red, it does not start it', () => {
     const { stretches, ongoing } = stretchesOf([
-      run({ id: 1, created: '2026-11-02T10:00:00Z', attempts: [
-        { conclusion: 'failure', started: '2026-11-02T10:00:10Z', updated: '2026-11-02T10:10:00Z' },
-        { conclusion: 'success', started: '2026-11-02T10:30:00Z', updated: '2026-11-02T10:40:00Z' },
-      ] }),
+      run({
+        id: 1,
+        created: '2026-11-02T10:00:00Z',
+        attempts: [
+          { conclusion: 'failure', started: '2026-11-02T10:00:10Z', updated: '2026-11-02T10:10:00Z' },
+          { conclusion: 'success', started: '2026-11-02T10:30:00Z', updated: '2026-11-02T10:40:00Z' },
+        ],
+      }),
     ]);
     // The 30 minutes between the failed attempt and the green re-run are not red time: the run is a success.
     expect(stretches).toEqual([]);
@@ -53,7 +60,10 @@ describe('default-branch red time', () => {
     ];
     const health = ciHealth(runs, { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-03T00:00:00Z') }, options('2026-11-02T10:01:00Z'), context);
     // CI red since 09:01:00; at now 10:01:00 it is 3600 s old. Lint was never red.
-    expect(health.workflows.map((w) => [w.workflow, w.redTime.ongoing.map((o) => o.ageSeconds)])).toEqual([['CI', [3600]], ['Lint', []]]);
+    expect(health.workflows.map((w) => [w.workflow, w.redTime.ongoing.map((o) => o.ageSeconds)])).toEqual([
+      ['CI', [3600]],
+      ['Lint', []],
+    ]);
   });
 
   it('ignores runs that finish after now (now is the clock)', () => {

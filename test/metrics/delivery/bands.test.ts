@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DORA_2023_THRESHOLDS,
-  changeFailureRateBand,
-  deploymentFrequencyBand,
-  doraBands,
-  leadTimeBand,
-  recoveryTimeBand,
-} from '@/metrics/delivery/bands';
+import { DORA_2023_THRESHOLDS, changeFailureRateBand, deploymentFrequencyBand, doraBands, leadTimeBand, recoveryTimeBand } from '@/metrics/delivery/bands';
 import { deliveryMetrics } from '@/metrics/delivery/dora';
 import { DAY, HOUR, deployment, mapping, options, settings, t } from './builders';
 
@@ -56,7 +49,9 @@ describe('DORA 2023 bands at every boundary', () => {
   it('shows its thresholds as data', () => {
     expect(DORA_2023_THRESHOLDS.changeFailureRate).toEqual({ elite: 0.05, high: 0.1, medium: 0.15 });
     expect(DORA_2023_THRESHOLDS.leadTime).toEqual({ elite: DAY, high: 7 * DAY, medium: 30 * DAY });
-    expect(doraBands({ medianDeployDaysPerWeek: null, medianDeployDaysPerMonth: null, leadTimeSeconds: null, changeFailureRate: null, recoverySeconds: null })).toEqual({
+    expect(
+      doraBands({ medianDeployDaysPerWeek: null, medianDeployDaysPerMonth: null, leadTimeSeconds: null, changeFailureRate: null, recoverySeconds: null }),
+    ).toEqual({
       deploymentFrequency: null,
       leadTime: null,
       changeFailureRate: null,
@@ -86,7 +81,12 @@ describe('change failure rate bands from real counts', () => {
 
 describe('no deployment data', () => {
   it('gives no bands rather than low ones', () => {
-    const m = deliveryMetrics({ deployments: [], prs: [], mapping: mapping([]), incidents: [] }, { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-09T00:00:00Z') }, options(), settings);
+    const m = deliveryMetrics(
+      { deployments: [], prs: [], mapping: mapping([]), incidents: [] },
+      { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-09T00:00:00Z') },
+      options(),
+      settings,
+    );
     expect(m.bands).toEqual({ deploymentFrequency: null, leadTime: null, changeFailureRate: null, recoveryTime: null });
   });
 });

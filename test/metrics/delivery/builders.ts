@@ -36,7 +36,10 @@ export const sha = (name: string) => Buffer.from(name).toString('hex').padEnd(40
 
 export const noRecords: DetectionRecords = { githubDeployments: [], workflowRuns: [], releases: [], pullRequests: [] };
 
-export function ghDeployment(id: number, o: { environment?: string; sha?: string; createdAt: string; statuses?: [DeploymentStatusRecord['state'], string][]; repoId?: number }): GitHubDeploymentRecord {
+export function ghDeployment(
+  id: number,
+  o: { environment?: string; sha?: string; createdAt: string; statuses?: [DeploymentStatusRecord['state'], string][]; repoId?: number },
+): GitHubDeploymentRecord {
   return {
     id,
     repoId: o.repoId ?? REPO.id,
@@ -49,7 +52,16 @@ export function ghDeployment(id: number, o: { environment?: string; sha?: string
 
 export function workflowRun(
   id: number,
-  o: { name?: string; branch?: string | null; conclusion: string | null; createdAt: string; startedAt?: string; updatedAt: string; sha?: string; repoId?: number },
+  o: {
+    name?: string;
+    branch?: string | null;
+    conclusion: string | null;
+    createdAt: string;
+    startedAt?: string;
+    updatedAt: string;
+    sha?: string;
+    repoId?: number;
+  },
 ): WorkflowRunRecord {
   return {
     id,
@@ -69,7 +81,10 @@ export function workflowRun(
   };
 }
 
-export function release(id: number, o: { tag: string; target?: string; publishedAt: string | null; draft?: boolean; prerelease?: boolean; repoId?: number }): ReleaseRecord {
+export function release(
+  id: number,
+  o: { tag: string; target?: string; publishedAt: string | null; draft?: boolean; prerelease?: boolean; repoId?: number },
+): ReleaseRecord {
   return {
     id,
     repoId: o.repoId ?? REPO.id,
@@ -143,7 +158,10 @@ export function incident(number: number, o: { createdAt: string; closedAt?: stri
 }
 
 /** A normalised deployment (what detection produces), for the metric tests. */
-export function deployment(name: string, o: { finishedAt: string | null; startedAt?: string; outcome?: Deployment['outcome']; sha?: string | null; repoId?: number }): Deployment {
+export function deployment(
+  name: string,
+  o: { finishedAt: string | null; startedAt?: string; outcome?: Deployment['outcome']; sha?: string | null; repoId?: number },
+): Deployment {
   const finishedAt = o.finishedAt ? t(o.finishedAt) : null;
   return {
     id: `workflow-run:${name}`,

@@ -86,7 +86,16 @@ describe('change failure rate: failed / production deployments finished in the p
     const prs = [cart, search, revertCart, revertSearch, login, unmergedRevert];
     // S1 shipped "Add cart" (reverted by #11, by title); S2 shipped "Add search" (reverted by #14, by
     // branch) and the revert #11; S3 shipped #14 and "Add login" (its revert is not merged). 2 / 3.
-    const rate = cfr([s1, s2, s3], { prs, shipped: [[cart, s1], [search, s2], [revertCart, s2], [revertSearch, s3], [login, s3]] });
+    const rate = cfr([s1, s2, s3], {
+      prs,
+      shipped: [
+        [cart, s1],
+        [search, s2],
+        [revertCart, s2],
+        [revertSearch, s3],
+        [login, s3],
+      ],
+    });
     expect(rate).toMatchObject({ numerator: 2, denominator: 3 });
     expect(reasons(rate)).toEqual([
       ['S1', ['revert']],
@@ -117,7 +126,14 @@ describe('change failure rate: failed / production deployments finished in the p
     // S2 ships the labelled hotfix: S1 failed. S3 ships the hotfix branch: S2 failed, and so is F
     // (its next success is S3), already failed by its outcome. S4 ships a plain PR: S3 is fine.
     // Failed: S1, S2, F = 3 / 5.
-    const rate = cfr([s1, s2, f, s3, s4], { prs: [labelled, branch, plain], shipped: [[labelled, s2], [branch, s3], [plain, s4]] });
+    const rate = cfr([s1, s2, f, s3, s4], {
+      prs: [labelled, branch, plain],
+      shipped: [
+        [labelled, s2],
+        [branch, s3],
+        [plain, s4],
+      ],
+    });
     expect(rate).toMatchObject({ value: 0.6, numerator: 3, denominator: 5 });
     expect(reasons(rate)).toEqual([
       ['S1', ['hotfix']],
@@ -131,7 +147,10 @@ describe('change failure rate: failed / production deployments finished in the p
 
   it('counts a deployment with two reasons once', () => {
     // F1 fails (a) and an incident opens before S1 finishes (b): one failed deployment of two.
-    const deployments = [deployment('F1', { finishedAt: '2026-11-02T10:00:00Z', outcome: 'failure' }), deployment('S1', { finishedAt: '2026-11-02T11:00:00Z' })];
+    const deployments = [
+      deployment('F1', { finishedAt: '2026-11-02T10:00:00Z', outcome: 'failure' }),
+      deployment('S1', { finishedAt: '2026-11-02T11:00:00Z' }),
+    ];
     const rate = cfr(deployments, { incidents: [incident(1, { createdAt: '2026-11-02T10:30:00Z' })] });
     expect(rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
     expect(rate.members[0]!.reasons).toEqual(['failure', 'incident']);

@@ -45,9 +45,17 @@ describe('deployment frequency over several weeks', () => {
   // Four UTC weeks from Mon 2 Nov. Week 45: Mon–Fri one deployment a day, two on Monday (6
   // deployments, 5 days). Week 46: one (1 day). Week 47: none. Week 48: Mon, Mon, Wed, Thu (4, 3 days).
   const at = [
-    '2026-11-02T09:00:00Z', '2026-11-02T15:00:00Z', '2026-11-03T09:00:00Z', '2026-11-04T09:00:00Z', '2026-11-05T09:00:00Z', '2026-11-06T09:00:00Z',
+    '2026-11-02T09:00:00Z',
+    '2026-11-02T15:00:00Z',
+    '2026-11-03T09:00:00Z',
+    '2026-11-04T09:00:00Z',
+    '2026-11-05T09:00:00Z',
+    '2026-11-06T09:00:00Z',
     '2026-11-11T09:00:00Z',
-    '2026-11-23T09:00:00Z', '2026-11-23T11:00:00Z', '2026-11-25T09:00:00Z', '2026-11-26T09:00:00Z',
+    '2026-11-23T09:00:00Z',
+    '2026-11-23T11:00:00Z',
+    '2026-11-25T09:00:00Z',
+    '2026-11-26T09:00:00Z',
   ];
   const deployments = at.map((finishedAt, i) => deployment(`D${i}`, { finishedAt }));
   const period = { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-30T00:00:00Z') };

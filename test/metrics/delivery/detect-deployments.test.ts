@@ -12,11 +12,32 @@ describe('source 1: GitHub Deployments to production', () => {
     ...noRecords,
     githubDeployments: [
       // failed, then succeeded on a retry: the latest terminal status (success at 10:20) is the outcome.
-      ghDeployment(1, { createdAt: '2026-11-02T10:00:00Z', statuses: [['in_progress', '2026-11-02T10:01:00Z'], ['failure', '2026-11-02T10:05:00Z'], ['success', '2026-11-02T10:20:00Z']] }),
+      ghDeployment(1, {
+        createdAt: '2026-11-02T10:00:00Z',
+        statuses: [
+          ['in_progress', '2026-11-02T10:01:00Z'],
+          ['failure', '2026-11-02T10:05:00Z'],
+          ['success', '2026-11-02T10:20:00Z'],
+        ],
+      }),
       // succeeded at 11:05, then made inactive by a newer deployment at 12:00: still a success, finished 11:05.
-      ghDeployment(2, { environment: 'Production', createdAt: '2026-11-02T11:00:00Z', statuses: [['success', '2026-11-02T11:05:00Z'], ['inactive', '2026-11-02T12:00:00Z']] }),
+      ghDeployment(2, {
+        environment: 'Production',
+        createdAt: '2026-11-02T11:00:00Z',
+        statuses: [
+          ['success', '2026-11-02T11:05:00Z'],
+          ['inactive', '2026-11-02T12:00:00Z'],
+        ],
+      }),
       // no terminal status yet: pending, not finished.
-      ghDeployment(3, { environment: 'prod', createdAt: '2026-11-02T12:00:00Z', statuses: [['queued', '2026-11-02T12:00:01Z'], ['in_progress', '2026-11-02T12:01:00Z']] }),
+      ghDeployment(3, {
+        environment: 'prod',
+        createdAt: '2026-11-02T12:00:00Z',
+        statuses: [
+          ['queued', '2026-11-02T12:00:01Z'],
+          ['in_progress', '2026-11-02T12:01:00Z'],
+        ],
+      }),
       // error = failed.
       ghDeployment(4, { createdAt: '2026-11-02T13:00:00Z', statuses: [['error', '2026-11-02T13:02:00Z']] }),
       // staging and production-eu do not match ^prod(uction)?$: ignored.
@@ -110,12 +131,22 @@ describe('source 2: deploy workflow runs on the default branch', () => {
   });
 
   it('maps conclusions: success, failures, pending, and the ones that are not attempts', () => {
-    expect(['success', 'failure', 'timed_out', 'startup_failure', null].map(workflowRunOutcome)).toEqual(['success', 'failure', 'failure', 'failure', 'pending']);
+    expect(['success', 'failure', 'timed_out', 'startup_failure', null].map(workflowRunOutcome)).toEqual([
+      'success',
+      'failure',
+      'failure',
+      'failure',
+      'pending',
+    ]);
     expect(['cancelled', 'skipped', 'neutral', 'action_required', 'stale'].map(workflowRunOutcome)).toEqual([null, null, null, null, null]);
   });
 
   it('treats a repository with only cancelled deploy runs as having no run data', () => {
-    const onlyCancelled = { ...noRecords, workflowRuns: [records.workflowRuns[3]!], releases: [release(1, { tag: 'v1', publishedAt: '2026-11-03T10:00:00Z' })] };
+    const onlyCancelled = {
+      ...noRecords,
+      workflowRuns: [records.workflowRuns[3]!],
+      releases: [release(1, { tag: 'v1', publishedAt: '2026-11-03T10:00:00Z' })],
+    };
     expect(detectDeployments(REPO, onlyCancelled, settings).source).toBe('release');
   });
 });
@@ -200,7 +231,11 @@ describe('the first source that has data, per repository, unless configured', ()
     expect(api!.deployments.map((d) => d.id)).toEqual(['merge:1002']);
 
     const configured = detectAllDeployments([REPO], records, settings, new Map([[1, 'workflow-run' as const]]))[0]!;
-    expect(configured).toMatchObject({ source: 'workflow-run', chosenBy: 'configured', reason: 'deploy workflow runs: configured for this repository (1 deployment).' });
+    expect(configured).toMatchObject({
+      source: 'workflow-run',
+      chosenBy: 'configured',
+      reason: 'deploy workflow runs: configured for this repository (1 deployment).',
+    });
     expect(configured.deployments.map((d) => d.id)).toEqual(['workflow-run:1']);
   });
 
@@ -209,7 +244,10 @@ describe('the first source that has data, per repository, unless configured', ()
   });
 
   it('uses the configured patterns, e.g. a production environment named "live"', () => {
-    const live = { ...noRecords, githubDeployments: [ghDeployment(1, { environment: 'live', createdAt: '2026-11-02T10:00:00Z', statuses: [['success', '2026-11-02T10:05:00Z']] })] };
+    const live = {
+      ...noRecords,
+      githubDeployments: [ghDeployment(1, { environment: 'live', createdAt: '2026-11-02T10:00:00Z', statuses: [['success', '2026-11-02T10:05:00Z']] })],
+    };
     expect(detectDeployments(REPO, live, settings).source).toBeNull();
     expect(detectDeployments(REPO, live, { ...settings, productionEnvironment: /^live$/gi }).source).toBe('github-deployment');
   });

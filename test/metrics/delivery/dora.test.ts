@@ -14,7 +14,14 @@ describe('records to DORA numbers, end to end', () => {
   const records = {
     ...noRecords,
     githubDeployments: [
-      ghDeployment(1, { sha: sha('m2'), createdAt: '2026-11-02T12:00:00Z', statuses: [['success', '2026-11-02T12:30:00Z'], ['inactive', '2026-11-03T11:20:00Z']] }),
+      ghDeployment(1, {
+        sha: sha('m2'),
+        createdAt: '2026-11-02T12:00:00Z',
+        statuses: [
+          ['success', '2026-11-02T12:30:00Z'],
+          ['inactive', '2026-11-03T11:20:00Z'],
+        ],
+      }),
       ghDeployment(2, { sha: sha('m3'), createdAt: '2026-11-03T10:00:00Z', statuses: [['failure', '2026-11-03T10:10:00Z']] }),
       ghDeployment(3, { sha: sha('m3'), createdAt: '2026-11-03T11:00:00Z', statuses: [['success', '2026-11-03T11:20:00Z']] }),
       ghDeployment(4, { sha: sha('m3'), environment: 'staging', createdAt: '2026-11-03T09:45:00Z', statuses: [['success', '2026-11-03T09:50:00Z']] }),

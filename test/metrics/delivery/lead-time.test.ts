@@ -20,7 +20,17 @@ describe('lead time for changes: deployedAt − startAt over PRs deployed in the
   const d2 = deployment('D2', { finishedAt: '2026-11-02T20:00:00Z' });
   const d3 = deployment('D3', { finishedAt: '2026-11-02T14:00:00Z' });
   const d4 = deployment('D4', { finishedAt: '2026-11-09T10:00:00Z' });
-  const input = { deployments: [d1, d2, d3, d4], prs, mapping: mapping([[prs[0]!, d1], [prs[1]!, d2], [prs[2]!, d3], [prs[3]!, d4]]), incidents: [] };
+  const input = {
+    deployments: [d1, d2, d3, d4],
+    prs,
+    mapping: mapping([
+      [prs[0]!, d1],
+      [prs[1]!, d2],
+      [prs[2]!, d3],
+      [prs[3]!, d4],
+    ]),
+    incidents: [],
+  };
 
   it('takes the median of human PRs: 12 h and 24 h → 18 h', () => {
     const lead = deliveryMetrics(input, WEEK, options(), settings).leadTime;
@@ -71,17 +81,25 @@ describe('lead time for changes: deployedAt − startAt over PRs deployed in the
     const friday = pr(7, { createdAt: '2026-11-06T18:00:00Z', mergedAt: '2026-11-09T09:00:00Z' });
     const monday = deployment('M', { finishedAt: '2026-11-09T10:00:00Z' });
     const nextWeek = { from: t('2026-11-09T00:00:00Z'), to: t('2026-11-16T00:00:00Z') };
-    const lead = deliveryMetrics({ deployments: [monday], prs: [friday], mapping: mapping([[friday, monday]]), incidents: [] }, nextWeek, options({ businessTime: true }), settings).leadTime;
+    const lead = deliveryMetrics(
+      { deployments: [monday], prs: [friday], mapping: mapping([[friday, monday]]), incidents: [] },
+      nextWeek,
+      options({ businessTime: true }),
+      settings,
+    ).leadTime;
     // Friday 18:00–24:00 = 6 h, the weekend 0, Monday 00:00–10:00 = 10 h.
     expect(lead.value.p50).toBe(16 * HOUR);
   });
 
-  it('is DevLake\'s cycle time of the deployed PR under the devlake preset (the docs\' example: 122 min, not 120 min 10 s)', () => {
+  it("is DevLake's cycle time of the deployed PR under the devlake preset (the docs' example: 122 min, not 120 min 10 s)", () => {
     // First commit 08:59:50, created 09:00:00, codecov[bot] comments 09:00:30, merged 10:30:01, deployed 11:00:00.
     // DevLake rounds each part up to whole minutes: coding 10 s → 1, time to merge 90 min 1 s → 91, deploy 29 min 59 s → 30;
     // cycle = 1 + 91 + 30 = 122 min = 7320 s. Leadline's lead time is 08:59:50 → 11:00:00 = 7210 s.
     const base = pr(8, { firstCommitAt: '2026-11-03T08:59:50Z', createdAt: '2026-11-03T09:00:00Z', mergedAt: '2026-11-03T10:30:01Z' });
-    const commented = { ...base, comments: [{ id: 1, kind: 'conversation', author: { login: 'codecov[bot]', type: 'Bot' }, createdAt: t('2026-11-03T09:00:30Z') }] };
+    const commented = {
+      ...base,
+      comments: [{ id: 1, kind: 'conversation', author: { login: 'codecov[bot]', type: 'Bot' }, createdAt: t('2026-11-03T09:00:30Z') }],
+    };
     const shipped = deployment('S', { finishedAt: '2026-11-03T11:00:00Z' });
     const input = { deployments: [shipped], prs: [commented], mapping: mapping([[commented, shipped]]), incidents: [] };
     expect(deliveryMetrics(input, WEEK, options({ preset: 'devlake' }), settings).leadTime.members.map((m) => m.seconds)).toEqual([7320]);

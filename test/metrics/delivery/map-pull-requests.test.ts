@@ -88,7 +88,9 @@ describe('mapping by time where ancestry is unknown', () => {
       deployment('R0', { sha: null, startedAt: '2026-11-02T08:00:00Z', finishedAt: '2026-11-02T08:00:00Z' }),
       deployment('R1', { sha: null, startedAt: '2026-11-02T12:00:00Z', finishedAt: '2026-11-02T12:00:00Z' }),
     ];
-    expect(summary(mapPullRequests({ repositories: [REPO], deployments, pullRequests: prs, commits }))).toEqual([[1, 'workflow-run:R1', 'time', '2026-11-02T12:00:00.000Z']]);
+    expect(summary(mapPullRequests({ repositories: [REPO], deployments, pullRequests: prs, commits }))).toEqual([
+      [1, 'workflow-run:R1', 'time', '2026-11-02T12:00:00.000Z'],
+    ]);
   });
 
   it('falls back to time when a commit below the deployment has unknown parents, and not when the history is complete', () => {
@@ -96,7 +98,9 @@ describe('mapping by time where ancestry is unknown', () => {
     const unknown = [commit('m1', ['zz']), commit('a1', null), commit('a2', ['a1'])];
     const prs = [pr(1, { mergedAt: '2026-11-02T09:00:00Z' })];
     const deployments = [deployment('D', { sha: sha('a2'), startedAt: '2026-11-02T10:00:00Z', finishedAt: '2026-11-02T10:05:00Z' })];
-    expect(summary(mapPullRequests({ repositories: [REPO], deployments, pullRequests: prs, commits: unknown }))).toEqual([[1, 'workflow-run:D', 'time', '2026-11-02T10:05:00.000Z']]);
+    expect(summary(mapPullRequests({ repositories: [REPO], deployments, pullRequests: prs, commits: unknown }))).toEqual([
+      [1, 'workflow-run:D', 'time', '2026-11-02T10:05:00.000Z'],
+    ]);
 
     // With a1's parents known (a root), a2's history is complete and m1 is not in it: unmapped.
     const known = [commit('m1', ['zz']), commit('a1', []), commit('a2', ['a1'])];

@@ -20,7 +20,15 @@ const [f1, f2, s1, s2, s3, f3] = [
   deployment('F3', { finishedAt: '2026-11-06T10:00:00Z', outcome: 'failure' }),
 ] as const;
 const incidents = [incident(1, { createdAt: '2026-11-02T14:00:00Z', closedAt: '2026-11-02T18:00:00Z' }), incident(2, { createdAt: '2026-11-05T09:00:00Z' })];
-const input = { deployments: [f1, f2, s1, s2, s3, f3], prs: [hotfix, revert], mapping: mapping([[hotfix, s2], [revert, s3]]), incidents };
+const input = {
+  deployments: [f1, f2, s1, s2, s3, f3],
+  prs: [hotfix, revert],
+  mapping: mapping([
+    [hotfix, s2],
+    [revert, s3],
+  ]),
+  incidents,
+};
 const result = deliveryMetrics(input, WEEK, options({ now: NOW }), settings);
 
 describe('failed deployment recovery time', () => {
@@ -94,14 +102,16 @@ describe('one recovery value per failed deployment', () => {
   it('a deployment failed by a hotfix and an incident is one member, measured to the next success', () => {
     // A: 10:00 → B 20:00 = 10 h. Its incident's 2 h (10:30 → 12:30) is not a second member.
     const members = week46.recoveryTime.members.filter((m) => m.deploymentId === 'workflow-run:A');
-    expect(members.map((m) => [m.reasons, m.measuredBy, m.recoveredBy, m.seconds])).toEqual([[['incident', 'hotfix'], 'next-success', 'workflow-run:B', 10 * HOUR]]);
+    expect(members.map((m) => [m.reasons, m.measuredBy, m.recoveredBy, m.seconds])).toEqual([
+      [['incident', 'hotfix'], 'next-success', 'workflow-run:B', 10 * HOUR],
+    ]);
   });
 
   it('a deployment failed only through incidents runs from the first opening to the last close', () => {
     // C: incident 8 opened Wed 10:00 (the first) → incident 9 closed Thu 12:00 (the last) = 26 h.
-    expect(week46.recoveryTime.members.filter((m) => m.deploymentId === 'workflow-run:C').map((m) => [m.measuredBy, m.failedAt, m.recoveredAt, m.seconds])).toEqual([
-      ['incidents', t('2026-11-11T10:00:00Z'), t('2026-11-12T12:00:00Z'), 26 * HOUR],
-    ]);
+    expect(
+      week46.recoveryTime.members.filter((m) => m.deploymentId === 'workflow-run:C').map((m) => [m.measuredBy, m.failedAt, m.recoveredAt, m.seconds]),
+    ).toEqual([['incidents', t('2026-11-11T10:00:00Z'), t('2026-11-12T12:00:00Z'), 26 * HOUR]]);
   });
 
   it('has exactly one value per failed deployment, and incidents keep their own metric', () => {

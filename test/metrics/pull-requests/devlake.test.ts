@@ -27,7 +27,11 @@ describe('DevLake first review', () => {
   it('is the earliest comment of any kind by anyone but the author, bots included', () => {
     const p = pr({
       createdAt: '2026-11-02T09:00:00Z',
-      comments: [comment('alice', 'conversation', '2026-11-02T09:01:00Z'), comment('bob', 'diff', '2026-11-02T09:20:00Z'), comment('codecov[bot]', 'conversation', '2026-11-02T09:10:00Z')],
+      comments: [
+        comment('alice', 'conversation', '2026-11-02T09:01:00Z'),
+        comment('bob', 'diff', '2026-11-02T09:20:00Z'),
+        comment('codecov[bot]', 'conversation', '2026-11-02T09:10:00Z'),
+      ],
       reviews: [review('carol', 'COMMENTED', '2026-11-02T09:05:00Z'), review('dave', 'PENDING', null)],
     });
     // alice's 09:01 is the author's; carol's review at 09:05 is the earliest other.

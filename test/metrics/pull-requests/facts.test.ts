@@ -20,7 +20,10 @@ describe('unreviewed merge', () => {
   const base = { createdAt: '2026-11-02T09:00:00Z', mergedAt: '2026-11-02T12:00:00Z' };
   it('is a merge with no review by another human before it', () => {
     // Only a bot and the author "reviewed": unreviewed.
-    expect(facts(pr({ ...base, reviews: [review('codecov[bot]', 'COMMENTED', '2026-11-02T10:00:00Z'), review('alice', 'COMMENTED', '2026-11-02T10:00:00Z')] })).unreviewedMerge).toBe(true);
+    expect(
+      facts(pr({ ...base, reviews: [review('codecov[bot]', 'COMMENTED', '2026-11-02T10:00:00Z'), review('alice', 'COMMENTED', '2026-11-02T10:00:00Z')] }))
+        .unreviewedMerge,
+    ).toBe(true);
     // bob commented at 10:00: reviewed (a COMMENTED review is a review; no approval needed).
     expect(facts(pr({ ...base, reviews: [review('bob', 'COMMENTED', '2026-11-02T10:00:00Z')] })).unreviewedMerge).toBe(false);
     // bob's only review came at 13:00, after the 12:00 merge: what was merged was not reviewed.

@@ -178,7 +178,15 @@ describe('missing phases', () => {
   it('leaves every phase whose end has not happened null, not 0', () => {
     // Open, not reviewed: only coding exists (start = created = ready → 0).
     const p = pr({ createdAt: '2026-11-02T09:00:00Z' });
-    expect(seconds(pullRequestPhases(p, null, calendar))).toEqual({ coding: 0, pickup: null, review: null, merge: null, cycle: null, deploy: null, lead: null });
+    expect(seconds(pullRequestPhases(p, null, calendar))).toEqual({
+      coding: 0,
+      pickup: null,
+      review: null,
+      merge: null,
+      cycle: null,
+      deploy: null,
+      lead: null,
+    });
   });
 });
 

@@ -201,7 +201,12 @@ describe('anomalies', () => {
   it('lists negative spans of the period by PR and phase, and leaves them out of n', () => {
     // Merged Tue 10 Nov 10:00, first reviewed after the merge at 11:00: merge = 10:00 − 11:00 < 0.
     // Deployed (per the mapping) at 09:30, before the merge: deploy < 0.
-    const p = pr({ number: 7, createdAt: '2026-11-10T09:00:00Z', mergedAt: '2026-11-10T10:00:00Z', reviews: [review('bob', 'COMMENTED', '2026-11-10T11:00:00Z')] });
+    const p = pr({
+      number: 7,
+      createdAt: '2026-11-10T09:00:00Z',
+      mergedAt: '2026-11-10T10:00:00Z',
+      reviews: [review('bob', 'COMMENTED', '2026-11-10T11:00:00Z')],
+    });
     const m = pullRequestMetrics([p], W46, opts, new Map([[p.id, t('2026-11-10T09:30:00Z')]]));
     expect(m.anomalies.map((a) => [a.number, a.phase, a.startName, a.endName])).toEqual([
       [7, 'merge', 'first_review_at', 'merged_at'],

@@ -53,7 +53,12 @@ describe('review requests on a merged PR', () => {
   });
 
   it('records what the status rests on', () => {
-    expect(requests[0]).toMatchObject({ requestedAt: t('2026-11-02T09:30:00Z'), readyAt: t('2026-11-02T10:00:00Z'), respondedAt: t('2026-11-02T11:00:00Z'), respondedBy: 'bob' });
+    expect(requests[0]).toMatchObject({
+      requestedAt: t('2026-11-02T09:30:00Z'),
+      readyAt: t('2026-11-02T10:00:00Z'),
+      respondedAt: t('2026-11-02T11:00:00Z'),
+      respondedBy: 'bob',
+    });
     expect(requests[1]).toMatchObject({ removedAt: t('2026-11-02T10:20:00Z'), respondedAt: null });
     expect(requests[2]).toMatchObject({ endedAt: t('2026-11-02T15:00:00Z'), prState: 'merged' });
     expect(requests[3]).toMatchObject({ team: 'backend', reviewer: null, respondedBy: 'bob' });

@@ -7,9 +7,7 @@ import { publicProcedure, router } from '../trpc';
 
 export const repositoriesRouter = router({
   /** Every stored repository with its counts, the organisation's totals and the sync status. */
-  list: publicProcedure
-    .output(ZRepositorySummaries)
-    .query(({ ctx }) => listRepositorySummaries(ctx.db, { now: ctx.now() })),
+  list: publicProcedure.output(ZRepositorySummaries).query(({ ctx }) => listRepositorySummaries(ctx.db, { now: ctx.now() })),
 
   /** One repository's counts, by `owner/name`. */
   overview: publicProcedure

@@ -11,7 +11,5 @@ export const syncRouter = router({
   progress: publicProcedure.output(ZSyncProgress).query(({ ctx }) => getSyncProgress(ctx.db, ctx.now())),
 
   /** Starts a sync of the configured repositories and returns at once; 409 while one runs anywhere, 412 saying what to set without credentials or repositories. */
-  start: publicProcedure
-    .output(ZLiveSync)
-    .mutation(({ ctx }) => startSync({ db: ctx.db, config: ctx.config, now: ctx.now, client: ctx.syncClient })),
+  start: publicProcedure.output(ZLiveSync).mutation(({ ctx }) => startSync({ db: ctx.db, config: ctx.config, now: ctx.now, client: ctx.syncClient })),
 });

@@ -21,19 +21,39 @@ export async function loadDefaultBranchCommits(db: Db, scope: RecordScope, since
 
   const [statuses, runs] = await Promise.all([
     db
-      .select({ repoId: commitStatuses.repoId, sha: commitStatuses.sha, context: commitStatuses.context, state: commitStatuses.state, description: commitStatuses.description, createdAt: commitStatuses.createdAt })
+      .select({
+        repoId: commitStatuses.repoId,
+        sha: commitStatuses.sha,
+        context: commitStatuses.context,
+        state: commitStatuses.state,
+        description: commitStatuses.description,
+        createdAt: commitStatuses.createdAt,
+      })
       .from(commitStatuses)
       .innerJoin(commits, and(eq(commits.repoId, commitStatuses.repoId), eq(commits.sha, commitStatuses.sha)))
       .where(where)
       .orderBy(asc(commitStatuses.createdAt)),
     db
-      .select({ repoId: checkRuns.repoId, sha: checkRuns.headSha, name: checkRuns.name, status: checkRuns.status, conclusion: checkRuns.conclusion, title: checkRuns.outputTitle, summary: checkRuns.outputSummary, completedAt: checkRuns.completedAt })
+      .select({
+        repoId: checkRuns.repoId,
+        sha: checkRuns.headSha,
+        name: checkRuns.name,
+        status: checkRuns.status,
+        conclusion: checkRuns.conclusion,
+        title: checkRuns.outputTitle,
+        summary: checkRuns.outputSummary,
+        completedAt: checkRuns.completedAt,
+      })
       .from(checkRuns)
       .innerJoin(commits, and(eq(commits.repoId, checkRuns.repoId), eq(commits.sha, checkRuns.headSha)))
       .where(where)
       .orderBy(asc(checkRuns.completedAt)),
   ]);
-  for (const s of statuses) records.get(`${s.repoId}:${s.sha}`)?.statuses.push({ context: s.context, state: s.state, description: s.description, createdAt: s.createdAt });
-  for (const r of runs) records.get(`${r.repoId}:${r.sha}`)?.checkRuns.push({ name: r.name, status: r.status, conclusion: r.conclusion, title: r.title, summary: r.summary, completedAt: r.completedAt });
+  for (const s of statuses)
+    records.get(`${s.repoId}:${s.sha}`)?.statuses.push({ context: s.context, state: s.state, description: s.description, createdAt: s.createdAt });
+  for (const r of runs)
+    records
+      .get(`${r.repoId}:${r.sha}`)
+      ?.checkRuns.push({ name: r.name, status: r.status, conclusion: r.conclusion, title: r.title, summary: r.summary, completedAt: r.completedAt });
   return [...records.values()];
 }

@@ -13,7 +13,14 @@ export function successfulDefaultBranchRuns(db: Db, repoId: number, defaultBranc
   return db
     .select({ id: workflowRuns.id, headSha: workflowRuns.headSha, createdAt: workflowRuns.createdAt })
     .from(workflowRuns)
-    .where(and(eq(workflowRuns.repoId, repoId), eq(workflowRuns.headBranch, defaultBranch), eq(workflowRuns.conclusion, 'success'), gt(workflowRuns.createdAt, after)))
+    .where(
+      and(
+        eq(workflowRuns.repoId, repoId),
+        eq(workflowRuns.headBranch, defaultBranch),
+        eq(workflowRuns.conclusion, 'success'),
+        gt(workflowRuns.createdAt, after),
+      ),
+    )
     .orderBy(asc(workflowRuns.createdAt), asc(workflowRuns.id))
     .limit(limit);
 }

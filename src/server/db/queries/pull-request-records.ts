@@ -9,17 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { PullRequestRecord, ReviewState, PullRequestEventKind } from '@/metrics/records';
 import type { Account } from '@/metrics/types';
 import type { Db } from '../client';
-import {
-  comments,
-  commits,
-  pullRequestCommits,
-  pullRequestEvents,
-  pullRequestLabels,
-  pullRequests,
-  repositories,
-  reviews,
-  users,
-} from '../schema';
+import { comments, commits, pullRequestCommits, pullRequestEvents, pullRequestLabels, pullRequests, repositories, reviews, users } from '../schema';
 
 /** How long before the period a PR may have closed and still matter (first review or deploy inside the period). */
 export const PULL_REQUEST_LOOKBACK_DAYS = 30;
@@ -104,7 +94,10 @@ export async function loadPullRequestRecords(db: Db, scope: RecordScope, options
       .leftJoin(reviewer, eq(reviewer.id, pullRequestEvents.requestedReviewerId))
       .where(inArray(pullRequestEvents.pullRequestId, ids))
       .orderBy(asc(pullRequestEvents.createdAt), asc(pullRequestEvents.nodeId)),
-    db.select({ prId: pullRequestLabels.pullRequestId, name: pullRequestLabels.name }).from(pullRequestLabels).where(inArray(pullRequestLabels.pullRequestId, ids)),
+    db
+      .select({ prId: pullRequestLabels.pullRequestId, name: pullRequestLabels.name })
+      .from(pullRequestLabels)
+      .where(inArray(pullRequestLabels.pullRequestId, ids)),
     options.withComments
       ? db
           .select({ prId: pullRequests.id, id: comments.id, login: users.login, type: users.type, kind: comments.kind, createdAt: comments.createdAt })

@@ -6,15 +6,7 @@
  */
 import { and, desc, eq, gte, lt, max, min, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import {
-  deployments,
-  pullRequests,
-  repositories,
-  reviews,
-  syncRuns,
-  syncState,
-  workflowRuns,
-} from '../schema';
+import { deployments, pullRequests, repositories, reviews, syncRuns, syncState, workflowRuns } from '../schema';
 
 /** Half-open: `from <= t < to`. */
 export interface TimeRange {
@@ -63,10 +55,9 @@ function perRepositoryCounts(db: Db, mergedRange: TimeRange, fullName?: string) 
       open: sql<number>`count(*) filter (where ${pullRequests.state} = 'open')`.as('pr_open'),
       merged: sql<number>`count(*) filter (where ${pullRequests.state} = 'merged')`.as('pr_merged'),
       closed: sql<number>`count(*) filter (where ${pullRequests.state} = 'closed')`.as('pr_closed'),
-      mergedInRange: sql<number>`count(*) filter (where ${and(
-        gte(pullRequests.mergedAt, mergedRange.from),
-        lt(pullRequests.mergedAt, mergedRange.to),
-      )})`.as('pr_merged_in_range'),
+      mergedInRange: sql<number>`count(*) filter (where ${and(gte(pullRequests.mergedAt, mergedRange.from), lt(pullRequests.mergedAt, mergedRange.to))})`.as(
+        'pr_merged_in_range',
+      ),
     })
     .from(pullRequests)
     .groupBy(pullRequests.repoId)
@@ -132,11 +123,7 @@ export async function selectRepositoryCounts(db: Db, mergedRange: TimeRange): Pr
 }
 
 /** One repository by `owner/name`, matched case-insensitively; undefined when it is not stored. */
-export async function selectRepositoryCountsByName(
-  db: Db,
-  fullName: string,
-  mergedRange: TimeRange,
-): Promise<RepositoryCountsRow | undefined> {
+export async function selectRepositoryCountsByName(db: Db, fullName: string, mergedRange: TimeRange): Promise<RepositoryCountsRow | undefined> {
   const [row] = await perRepositoryCounts(db, mergedRange, fullName).limit(1);
   return row;
 }

@@ -13,6 +13,10 @@ export interface ScopeRepository {
 export async function listScopeRepositories(db: Db, lowerCaseNames: readonly string[] | null): Promise<ScopeRepository[]> {
   const columns = { id: repositories.id, fullName: repositories.fullName, defaultBranch: repositories.defaultBranch };
   return lowerCaseNames
-    ? db.select(columns).from(repositories).where(inArray(sql`lower(${repositories.fullName})`, [...lowerCaseNames])).orderBy(asc(repositories.fullName))
+    ? db
+        .select(columns)
+        .from(repositories)
+        .where(inArray(sql`lower(${repositories.fullName})`, [...lowerCaseNames]))
+        .orderBy(asc(repositories.fullName))
     : db.select(columns).from(repositories).orderBy(asc(repositories.fullName));
 }

@@ -17,12 +17,7 @@ interface UpsertOptions<T extends PgTable> {
   update?: (keyof T['$inferInsert'])[];
 }
 
-export async function upsert<T extends PgTable>(
-  tx: Tx,
-  table: T,
-  rows: T['$inferInsert'][],
-  options: UpsertOptions<T>,
-): Promise<void> {
+export async function upsert<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][], options: UpsertOptions<T>): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keyNames = new Set(options.key.map((c) => c.name));

@@ -28,10 +28,20 @@ export async function loadWorkflowRunRecords(db: Db, scope: RecordScope, since: 
     })
     .from(workflowRuns);
   const rows = options.defaultBranchOnly
-    ? await query.innerJoin(repositories, and(eq(repositories.id, workflowRuns.repoId), eq(repositories.defaultBranch, workflowRuns.headBranch))).where(where).orderBy(asc(workflowRuns.createdAt))
+    ? await query
+        .innerJoin(repositories, and(eq(repositories.id, workflowRuns.repoId), eq(repositories.defaultBranch, workflowRuns.headBranch)))
+        .where(where)
+        .orderBy(asc(workflowRuns.createdAt))
     : await query.where(where).orderBy(asc(workflowRuns.createdAt));
   const attempts = await db
-    .select({ runId: workflowRunAttempts.runId, attempt: workflowRunAttempts.attempt, status: workflowRunAttempts.status, conclusion: workflowRunAttempts.conclusion, runStartedAt: workflowRunAttempts.runStartedAt, updatedAt: workflowRunAttempts.updatedAt })
+    .select({
+      runId: workflowRunAttempts.runId,
+      attempt: workflowRunAttempts.attempt,
+      status: workflowRunAttempts.status,
+      conclusion: workflowRunAttempts.conclusion,
+      runStartedAt: workflowRunAttempts.runStartedAt,
+      updatedAt: workflowRunAttempts.updatedAt,
+    })
     .from(workflowRunAttempts)
     .where(inArray(workflowRunAttempts.runId, base.where(where)))
     .orderBy(asc(workflowRunAttempts.runId), asc(workflowRunAttempts.attempt));

@@ -18,7 +18,12 @@ export async function writeIncidents(tx: Tx, rows: IncidentRows): Promise<void> 
  * deleted on GitHub lingers here, which costs at most one empty issues query per sync.
  */
 export async function writeRepositoryLabels(tx: Tx, repoId: number, names: string[]): Promise<void> {
-  await upsert(tx, repositoryLabels, names.map((name) => ({ repoId, name })), { key: [repositoryLabels.repoId, repositoryLabels.name], update: [] });
+  await upsert(
+    tx,
+    repositoryLabels,
+    names.map((name) => ({ repoId, name })),
+    { key: [repositoryLabels.repoId, repositoryLabels.name], update: [] },
+  );
 }
 
 /** The names of a repository's stored labels. */

@@ -39,7 +39,10 @@ export function teamsWithAgreements(teams: Record<string, TeamSettings>, only: s
     const team = teams[only];
     if (!team) {
       const known = Object.keys(teams);
-      throw new AppError('BAD_REQUEST', `Unknown team ${only}: ${known.length ? `the configured teams are ${known.join(', ')}` : 'no teams are configured (LEADLINE_TEAMS_FILE)'}`);
+      throw new AppError(
+        'BAD_REQUEST',
+        `Unknown team ${only}: ${known.length ? `the configured teams are ${known.join(', ')}` : 'no teams are configured (LEADLINE_TEAMS_FILE)'}`,
+      );
     }
     return [[only, team]];
   }

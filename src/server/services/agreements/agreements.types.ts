@@ -62,9 +62,16 @@ export const ZAgreementsQuery = z
   .object({
     from: z.date(),
     to: z.date(),
-    repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
+    repos: z
+      .array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name'))
+      .max(500)
+      .optional(),
     /** One team; absent: every team with agreements. */
-    team: z.string().regex(/^[\w.-]+$/, 'a team slug').max(100).optional(),
+    team: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a team slug')
+      .max(100)
+      .optional(),
   })
   .refine((q) => q.from < q.to, { message: 'the period must start before it ends', path: ['to'] })
   .refine((q) => q.to.getTime() - q.from.getTime() <= 366 * 86_400_000, { message: 'the period may span at most 366 days', path: ['to'] });

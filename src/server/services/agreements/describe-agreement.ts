@@ -37,21 +37,55 @@ function measuredText(member: AgreementMember): string {
     case 'redBranch':
       return `${member.ongoing ? 'red for' : 'was red for'} ${formatDuration(m)}`;
     case 'coverageDrop':
-      return `coverage ${m! > 0 ? '+' : '−'}${Math.abs(m!).toFixed(2).replace(/\.?0+$/, '')} pp in the week`;
+      return `coverage ${m! > 0 ? '+' : '−'}${Math.abs(m!)
+        .toFixed(2)
+        .replace(/\.?0+$/, '')} pp in the week`;
   }
 }
 
 export function breachOf(member: AgreementMember, githubUrl: string): AgreementBreach {
   const s = member.subject;
-  const base = { agreement: member.agreement, met: member.met, key: member.key, state: member.state, kind: s.type, week: member.week, at: member.at, ongoing: member.ongoing, repo: s.repo, measured: measuredText(member) };
+  const base = {
+    agreement: member.agreement,
+    met: member.met,
+    key: member.key,
+    state: member.state,
+    kind: s.type,
+    week: member.week,
+    at: member.at,
+    ongoing: member.ongoing,
+    repo: s.repo,
+    measured: measuredText(member),
+  };
   switch (s.type) {
     case 'pull-request':
       return { ...base, name: `${s.repo}#${s.number}`, title: s.title, author: s.author, reviewer: null, url: `${githubUrl}/${s.repo}/pull/${s.number}` };
     case 'review-request':
-      return { ...base, name: `${s.repo}#${s.number}`, title: s.title, author: s.author, reviewer: s.team ? `team:${s.team}` : s.reviewer, url: `${githubUrl}/${s.repo}/pull/${s.number}` };
+      return {
+        ...base,
+        name: `${s.repo}#${s.number}`,
+        title: s.title,
+        author: s.author,
+        reviewer: s.team ? `team:${s.team}` : s.reviewer,
+        url: `${githubUrl}/${s.repo}/pull/${s.number}`,
+      };
     case 'red-branch':
-      return { ...base, name: `${s.repo} ${s.workflow} on ${s.branch}`, title: null, author: null, reviewer: null, url: `${githubUrl}/${s.repo}/actions/runs/${s.runId}` };
+      return {
+        ...base,
+        name: `${s.repo} ${s.workflow} on ${s.branch}`,
+        title: null,
+        author: null,
+        reviewer: null,
+        url: `${githubUrl}/${s.repo}/actions/runs/${s.runId}`,
+      };
     case 'coverage-week':
-      return { ...base, name: `${s.repo} coverage ${s.fromPct} % → ${s.toPct} %`, title: null, author: null, reviewer: null, url: `${githubUrl}/${s.repo}/commit/${s.sha}` };
+      return {
+        ...base,
+        name: `${s.repo} coverage ${s.fromPct} % → ${s.toPct} %`,
+        title: null,
+        author: null,
+        reviewer: null,
+        url: `${githubUrl}/${s.repo}/commit/${s.sha}`,
+      };
   }
 }

@@ -49,7 +49,10 @@ export async function listAgreements(
         trend: a.weekly.map((w) => ({ week: w.week, partial: w.partial, ...w.value })),
         // Newest first: the one to look at is the latest.
         breaches: a.breaches.map((b) => breachOf(b, githubUrl)).reverse(),
-        kept: a.adherence.members.filter((m) => m.met).map((m) => breachOf(m, githubUrl)).reverse(),
+        kept: a.adherence.members
+          .filter((m) => m.met)
+          .map((m) => breachOf(m, githubUrl))
+          .reverse(),
       })),
     };
   });

@@ -56,13 +56,23 @@ export function deriveDeliveryFacts(records: MetricRecords, settings: MetricSett
 /** Computes any period's metrics from one preparation of the records. */
 export type PeriodMetrics = (period: Period) => ComputedMetrics;
 
-export function prepareMetrics(records: MetricRecords, facts: DeliveryFacts, options: MetricOptions, settings: MetricSettings, authors: AuthorFilter = null): PeriodMetrics {
+export function prepareMetrics(
+  records: MetricRecords,
+  facts: DeliveryFacts,
+  options: MetricOptions,
+  settings: MetricSettings,
+  authors: AuthorFilter = null,
+): PeriodMetrics {
   const repoNames = new Map(records.repositories.map((r) => [r.id, r.fullName]));
   const defaultBranchByRepo = new Map(records.repositories.map((r) => [r.id, r.defaultBranch]));
   // Deployments, failures and reverts are found among every PR; only the PR numbers are narrowed.
   const prs = authors ? records.pullRequests.filter((pr) => pr.author.login !== null && authors.has(pr.author.login.toLowerCase())) : records.pullRequests;
   const pullRequests = preparePullRequests(prs, options, facts.deployedAt);
-  const delivery = prepareDelivery({ deployments: facts.deployments, prs: records.pullRequests, mapping: facts.mapping, incidents: records.incidents }, options, settings);
+  const delivery = prepareDelivery(
+    { deployments: facts.deployments, prs: records.pullRequests, mapping: facts.mapping, incidents: records.incidents },
+    options,
+    settings,
+  );
   const theirs = new Set(prs.map((pr) => pr.id));
   const leads = authors ? delivery.leads.filter((l) => theirs.has(l.prId)) : null;
   const ci = prepareCi(records.workflowRuns, options, { defaultBranchByRepo, repoNames });

@@ -24,7 +24,9 @@ export async function getRepositoryDetail(db: Db, query: MetricsQuery, repo: str
 
   const failures = new Map(computed.delivery.changeFailureRate.members.map((m) => [m.deploymentId, m]));
   // The recovery of each failed deployment listed, as recovery time measures it (docs/metrics.md#failed-deployment-recovery-time).
-  const recoveries = new Map(recoveryMembers(computed.delivery.changeFailureRate.members, context.records.incidents, context.scope.options).map((r) => [r.deploymentId, r]));
+  const recoveries = new Map(
+    recoveryMembers(computed.delivery.changeFailureRate.members, context.records.incidents, context.scope.options).map((r) => [r.deploymentId, r]),
+  );
   const shipped = new Map<string, number[]>();
   for (const s of context.facts.mapping.shipped) shipped.set(s.deploymentId, [...(shipped.get(s.deploymentId) ?? []), s.number]);
   // A deployment belongs to the period of its finish, as in the change failure rate (so every

@@ -22,14 +22,24 @@ export function attentionOf(current: ComputedMetrics, context: MetricContext): T
     .flatMap((pr) => {
       const ts = pullRequestTimestamps(pr, options);
       if (!ts.readyAt || ts.firstReviewAt) return [];
-      return [{ repo: pr.repo, number: pr.number, title: pr.title, author: pr.author.login, readyAt: ts.readyAt, ageSeconds: span(ts.readyAt, now, options).seconds }];
+      return [
+        { repo: pr.repo, number: pr.number, title: pr.title, author: pr.author.login, readyAt: ts.readyAt, ageSeconds: span(ts.readyAt, now, options).seconds },
+      ];
     })
     .sort((a, b) => a.readyAt.getTime() - b.readyAt.getTime());
   const repoName = (id: number) => context.repoNames.get(id) ?? String(id);
   return {
     awaitingFirstReview: awaiting,
     waitingReviewRequests: current.pullRequests.waitingReviewRequests
-      .map((r) => ({ repo: r.repo, number: r.number, title: r.title, author: r.author, reviewer: r.team ? `team ${r.team}` : (r.reviewer ?? ''), requestedAt: r.requestedAt, ageSeconds: r.seconds }))
+      .map((r) => ({
+        repo: r.repo,
+        number: r.number,
+        title: r.title,
+        author: r.author,
+        reviewer: r.team ? `team ${r.team}` : (r.reviewer ?? ''),
+        requestedAt: r.requestedAt,
+        ageSeconds: r.seconds,
+      }))
       .sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()),
     redBranches: current.ci.overall.redTime.ongoing.map((r) => ({
       repo: r.repo ?? repoName(r.repoId),
@@ -39,7 +49,14 @@ export function attentionOf(current: ComputedMetrics, context: MetricContext): T
       ageSeconds: r.ageSeconds,
       runId: r.failingRunIds.at(-1) ?? 0,
     })),
-    coverageDrops: current.coverage.overall.drops.map((d) => ({ repo: repoName(d.repoId), week: d.week, fromPct: d.from.pct, toPct: d.to.pct, change: d.change, sha: d.to.sha })),
+    coverageDrops: current.coverage.overall.drops.map((d) => ({
+      repo: repoName(d.repoId),
+      week: d.week,
+      fromPct: d.from.pct,
+      toPct: d.to.pct,
+      change: d.change,
+      sha: d.to.sha,
+    })),
     unmappedDeployments: current.delivery.unmapped.deployments.map((d) => ({ repo: d.repo, id: d.id, label: d.label, finishedAt: d.finishedAt })),
     undeployedPullRequests: current.delivery.unmapped.pullRequests.map((p) => ({ repo: p.repo, number: p.number, mergedAt: p.mergedAt, reason: p.reason })),
     anomalies: current.pullRequests.anomalies.map((a) => ({ repo: a.repo, number: a.number, title: a.title, author: a.author, phase: a.phase })),

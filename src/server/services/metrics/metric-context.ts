@@ -12,7 +12,15 @@ import type { MetricOptions, Period } from '@/metrics/types';
 import type { Db } from '@/server/db/client';
 import { factsFingerprint } from '@/server/db/queries/sync-status';
 import type { MetricSettings } from '@/server/metric-settings';
-import { authorFilter, deriveDeliveryFacts, prepareMetrics, type AuthorFilter, type ComputedMetrics, type DeliveryFacts, type PeriodMetrics } from './compute-metrics';
+import {
+  authorFilter,
+  deriveDeliveryFacts,
+  prepareMetrics,
+  type AuthorFilter,
+  type ComputedMetrics,
+  type DeliveryFacts,
+  type PeriodMetrics,
+} from './compute-metrics';
 import { loadMetricRecords, metricRecordsAsOf, type MetricRecords } from './load-metric-records';
 import type { MetricsQuery } from './metrics-query.types';
 import { resolveScope, type MetricScope } from './resolve-scope';
@@ -72,7 +80,13 @@ export interface MetricContextOptions {
   asOf?: Date;
 }
 
-export async function metricContext(db: Db, query: MetricsQuery, settings: MetricSettings, now: Date, options: MetricContextOptions = {}): Promise<MetricContext> {
+export async function metricContext(
+  db: Db,
+  query: MetricsQuery,
+  settings: MetricSettings,
+  now: Date,
+  options: MetricContextOptions = {},
+): Promise<MetricContext> {
   const asOf = options.asOf && options.asOf < now ? options.asOf : null;
   const scope = await resolveScope(db, query, settings, asOf ?? now);
   const from = options.earliest && options.earliest < scope.period.from ? options.earliest : scope.period.from;

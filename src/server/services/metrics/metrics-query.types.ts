@@ -17,14 +17,24 @@ const ZMetricsQueryFields = z.object({
   /** Exclusive end instant. */
   to: ZInstant,
   /** `owner/name`; absent or empty: every stored repository. */
-  repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
+  repos: z
+    .array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name'))
+    .max(500)
+    .optional(),
   /**
    * Only PRs authored by these logins (a team's members, or one author) in the PR numbers and lead
    * time. Deployments, CI and coverage belong to repositories and are not narrowed.
    */
-  authors: z.array(z.string().regex(/^[\w.\[\]-]+$/, 'a GitHub login')).max(1000).optional(),
+  authors: z
+    .array(z.string().regex(/^[\w.\[\]-]+$/, 'a GitHub login'))
+    .max(1000)
+    .optional(),
   /** A configured team: its members' PRs, like `authors` (which wins when both are given). */
-  team: z.string().regex(/^[\w.-]+$/, 'a team slug').max(100).optional(),
+  team: z
+    .string()
+    .regex(/^[\w.-]+$/, 'a team slug')
+    .max(100)
+    .optional(),
   preset: z.enum(['default', 'devlake']).default('default'),
   /** Brings bot-authored PRs back (bots never count as reviewers). */
   includeBots: z.boolean().default(false),

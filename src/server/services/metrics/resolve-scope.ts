@@ -26,7 +26,10 @@ function resolveAuthors(query: MetricsQuery, settings: MetricSettings): string[]
   const members = settings.teams[query.team];
   if (!members) {
     const known = Object.keys(settings.teams);
-    throw new AppError('BAD_REQUEST', `Unknown team ${query.team}: ${known.length ? `the configured teams are ${known.join(', ')}` : 'no teams are configured (LEADLINE_TEAMS_FILE)'}`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `Unknown team ${query.team}: ${known.length ? `the configured teams are ${known.join(', ')}` : 'no teams are configured (LEADLINE_TEAMS_FILE)'}`,
+    );
   }
   return members;
 }

@@ -50,7 +50,9 @@ export const ZAttention = z.object({
   /** Review requests with no response on open PRs, oldest first. */
   waitingReviewRequests: z.array(ZPullRequestRef.extend({ reviewer: z.string(), requestedAt: z.date(), ageSeconds: z.number().nullable() })),
   /** Default-branch workflows red now. */
-  redBranches: z.array(z.object({ repo: z.string(), workflow: z.string(), branch: z.string(), since: z.date(), ageSeconds: z.number().nullable(), runId: z.number().int() })),
+  redBranches: z.array(
+    z.object({ repo: z.string(), workflow: z.string(), branch: z.string(), since: z.date(), ageSeconds: z.number().nullable(), runId: z.number().int() }),
+  ),
   coverageDrops: z.array(z.object({ repo: z.string(), week: z.string(), fromPct: z.number(), toPct: z.number(), change: z.number(), sha: z.string() })),
   /** Successful deployments in the period that shipped no PR we know of. */
   unmappedDeployments: z.array(z.object({ repo: z.string(), id: z.string(), label: z.string(), finishedAt: z.date().nullable() })),

@@ -27,7 +27,8 @@ export function nudgeMessage(team: string, breaches: readonly AgreementBreach[],
   const of = (agreement: AgreementBreach['agreement']) => breaches.filter((b) => b.agreement === agreement);
   const sections: NudgeMessage['sections'] = [];
   const firstReviews = of('firstReview');
-  if (firstReviews.length) sections.push({ title: `Waiting for a first review: ${labels.get('firstReview')}`, groups: [{ heading: null, items: firstReviews }] });
+  if (firstReviews.length)
+    sections.push({ title: `Waiting for a first review: ${labels.get('firstReview')}`, groups: [{ heading: null, items: firstReviews }] });
   const requests = of('reviewResponse');
   if (requests.length) {
     const byReviewer = new Map<string, AgreementBreach[]>();
@@ -51,7 +52,11 @@ function headline(message: NudgeMessage): string {
 }
 
 function itemElements(b: AgreementBreach): RichElement[] {
-  return [{ type: 'link', url: b.url, text: b.name }, ...(b.title ? [{ type: 'text' as const, text: ` ${printable(b.title)}` }] : []), { type: 'text', text: `, ${b.measured}` }];
+  return [
+    { type: 'link', url: b.url, text: b.name },
+    ...(b.title ? [{ type: 'text' as const, text: ` ${printable(b.title)}` }] : []),
+    { type: 'text', text: `, ${b.measured}` },
+  ];
 }
 
 /** Slack's incoming-webhook body. */
@@ -71,7 +76,12 @@ export function slackPayload(message: NudgeMessage): { text: string; blocks: unk
 
 /** A generic webhook's body: the items as data. */
 export function webhookPayload(message: NudgeMessage): { kind: 'nudge' | 'digest'; team: string; text: string; items: AgreementBreach[] } {
-  return { kind: message.digest ? 'digest' : 'nudge', team: message.team, text: headline(message), items: message.sections.flatMap((s) => s.groups.flatMap((g) => g.items)) };
+  return {
+    kind: message.digest ? 'digest' : 'nudge',
+    team: message.team,
+    text: headline(message),
+    items: message.sections.flatMap((s) => s.groups.flatMap((g) => g.items)),
+  };
 }
 
 /** What `--dry-run` prints. */
@@ -81,7 +91,8 @@ export function nudgeText(message: NudgeMessage): string {
     lines.push('', section.title);
     for (const group of section.groups) {
       if (group.heading) lines.push(`  ${printable(group.heading)}:`);
-      for (const b of group.items) lines.push(`${group.heading ? '    ' : '  '}- ${printable(b.name)}${b.title ? ` ${printable(b.title)}` : ''}, ${b.measured}  ${b.url}`);
+      for (const b of group.items)
+        lines.push(`${group.heading ? '    ' : '  '}- ${printable(b.name)}${b.title ? ` ${printable(b.title)}` : ''}, ${b.measured}  ${b.url}`);
     }
   }
   return lines.join('\n');

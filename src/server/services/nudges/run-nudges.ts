@@ -69,7 +69,12 @@ export async function runNudges(
     const options = agreementOptions(context, team);
     const breaches = currentBreaches(team.agreements, agreementRecords(context, options.timeZone), teamScope(team), options).map((m) => breachOf(m, githubUrl));
     const inside = withinWorkingHours(now, team.workingHours, options.timeZone);
-    const base = { team: slug, workingHours: describeWorkingHours(team.workingHours, options.timeZone), insideWorkingHours: inside, breaching: breaches.length };
+    const base = {
+      team: slug,
+      workingHours: describeWorkingHours(team.workingHours, options.timeZone),
+      insideWorkingHours: inside,
+      breaching: breaches.length,
+    };
     if (!inside && !input.dryRun) {
       results.push({ ...base, status: 'outside-working-hours', message: null });
       continue;
@@ -84,7 +89,13 @@ export async function runNudges(
     if (!input.dryRun) {
       if (targets.slack) await postJson('Slack webhook', targets.slack, slackPayload(message), targets.delivery);
       if (targets.generic) await postJson('webhook', targets.generic, webhookPayload(message), targets.delivery);
-      if (!input.digest) await recordNudges(db, slug, fresh.map((b) => ({ itemKey: b.key, state: b.state })), now);
+      if (!input.digest)
+        await recordNudges(
+          db,
+          slug,
+          fresh.map((b) => ({ itemKey: b.key, state: b.state })),
+          now,
+        );
     }
     results.push({ ...base, status: input.dryRun ? 'dry-run' : 'sent', message });
   }
@@ -92,6 +103,10 @@ export async function runNudges(
 }
 
 async function unsent(db: Db, team: string, breaches: AgreementBreach[]): Promise<AgreementBreach[]> {
-  const nudged = await loadNudgedStates(db, team, breaches.map((b) => b.key));
+  const nudged = await loadNudgedStates(
+    db,
+    team,
+    breaches.map((b) => b.key),
+  );
   return breaches.filter((b) => nudged.get(b.key) !== b.state);
 }

@@ -59,14 +59,19 @@ export async function listPullRequests(db: Db, query: MetricsQuery, settings: Me
   const deployments = new Map(facts.deployments.map((d) => [d.id, d]));
 
   const rows = context.records.pullRequests
-    .filter((pr) => activeIn(pr, period) && isCountedPullRequest(pr, options) && (!authors || (pr.author.login !== null && authors.has(pr.author.login.toLowerCase()))))
+    .filter(
+      (pr) =>
+        activeIn(pr, period) && isCountedPullRequest(pr, options) && (!authors || (pr.author.login !== null && authors.has(pr.author.login.toLowerCase()))),
+    )
     .map((pr): PullRequestRow => {
       const ts = pullRequestTimestamps(pr, options);
       const prFacts = pullRequestFacts(pr, ts, options);
       const deployedAt = facts.deployedAt.get(pr.id) ?? null;
       const ship = shipped.get(pr.id);
       const deployment = ship ? deployments.get(ship.deploymentId) : undefined;
-      const reviewers = new Set(pr.reviews.filter((r) => isSubmittedReview(r) && isOtherHuman(r.author, pr.author, options)).map((r) => r.author.login ?? 'ghost'));
+      const reviewers = new Set(
+        pr.reviews.filter((r) => isSubmittedReview(r) && isOtherHuman(r.author, pr.author, options)).map((r) => r.author.login ?? 'ghost'),
+      );
       return {
         id: pr.id,
         repo: pr.repo,

@@ -47,9 +47,7 @@ export const ZPullRequestRow = z.object({
   /** People (never bots) and teams (`team:slug`) ever asked for a review. */
   requestedReviewers: z.array(z.string()),
   /** The first successful production deployment that shipped it, and the rule that mapped it. */
-  deployment: z
-    .object({ id: z.string(), label: z.string(), source: z.enum(DEPLOYMENT_SOURCES), rule: z.enum(['ancestry', 'time', 'merge']) })
-    .nullable(),
+  deployment: z.object({ id: z.string(), label: z.string(), source: z.enum(DEPLOYMENT_SOURCES), rule: z.enum(['ancestry', 'time', 'merge']) }).nullable(),
   /** Why a PR merged into the default branch has no deployment (yet); null otherwise. */
   undeployedReason: z.enum(['no-deployment-after-merge', 'not-contained']).nullable(),
 });

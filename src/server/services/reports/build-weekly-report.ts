@@ -54,8 +54,14 @@ export function summarise(headlines: readonly ReportHeadline[]): string[] {
     h.changeLeftOut.length ? `, over the same repositories (${h.changeLeftOut.length} left out, named under the headline numbers)` : '';
   const sentence = ({ h, relative }: (typeof moved)[number]) =>
     `${h.label} ${h.improved ? 'improved' : 'got worse'}: ${formatMetricValue(h.unit, h.value)}, ${formatChange(h.unit, h.changeVsPreviousWeek)} (${relative > 0 ? '+' : '−'}${Math.round(Math.abs(relative) * 100)} %) against the previous week${leftOut(h)}.`;
-  const better = moved.filter((m) => m.h.improved).slice(0, 3).map(sentence);
-  const worse = moved.filter((m) => !m.h.improved).slice(0, 3).map(sentence);
+  const better = moved
+    .filter((m) => m.h.improved)
+    .slice(0, 3)
+    .map(sentence);
+  const worse = moved
+    .filter((m) => !m.h.improved)
+    .slice(0, 3)
+    .map(sentence);
   if (better.length === 0 && worse.length === 0) return ['No headline number moved against the previous week, or there was nothing to compare.'];
   return [...better, ...worse];
 }
@@ -65,7 +71,11 @@ export function summarise(headlines: readonly ReportHeadline[]): string[] {
  * previous week, each repository's level then; against the four weeks before, its own mean level
  * over them. The repositories left out of either change are named.
  */
-function sameRepositoryChanges(levelsAt: (c: ComputedMetrics) => readonly RepositoryLevel[], weeks: readonly ComputedMetrics[], repoNames: ReadonlyMap<number, string>) {
+function sameRepositoryChanges(
+  levelsAt: (c: ComputedMetrics) => readonly RepositoryLevel[],
+  weeks: readonly ComputedMetrics[],
+  repoNames: ReadonlyMap<number, string>,
+) {
   const levels = weeks.map(levelsAt);
   const now = levelsOf(levels.at(-1)!);
   const previous = coverageChange(levelsOf(levels.at(-2)!), now);
@@ -140,7 +150,9 @@ export async function buildWeeklyReport(
   const attention = attentionOf(current, context);
   // The report's team's agreements; a report of everyone shows every team's. A team without agreements shows none.
   const noAgreements = !!input.authors?.length || (input.team !== undefined && !teams[input.team]);
-  const teamAgreements = noAgreements ? [] : await listAgreements(db, { from: week.from, to: week.to, repos: input.repos, team: input.team }, settings, teams, now, githubUrl, before.at(-1));
+  const teamAgreements = noAgreements
+    ? []
+    : await listAgreements(db, { from: week.from, to: week.to, repos: input.repos, team: input.team }, settings, teams, now, githubUrl, before.at(-1));
   return {
     version: 1,
     week: { key: week.key, from: week.from, to: week.to },
@@ -152,32 +164,63 @@ export async function buildWeeklyReport(
     headlines,
     repositories,
     attention: {
-      waitingForFirstReview: attention.awaitingFirstReview.slice(0, 10).map((p) => ({ repo: p.repo, number: p.number, title: p.title, author: p.author, url: pull(p.repo, p.number), waitingSeconds: p.ageSeconds })),
-      waitingReviewRequests: attention.waitingReviewRequests.slice(0, 10).map((r) => ({ repo: r.repo, number: r.number, title: r.title, author: r.author, url: pull(r.repo, r.number), reviewer: r.reviewer, waitingSeconds: r.ageSeconds })),
-      redDefaultBranches: attention.redBranches.map((r) => ({ repo: r.repo, workflow: r.workflow, since: r.since, url: `${githubUrl}/${r.repo}/actions/runs/${r.runId}` })),
-      coverageDrops: attention.coverageDrops.map((d) => ({ repo: d.repo, fromPct: d.fromPct, toPct: d.toPct, change: d.change, url: `${githubUrl}/${d.repo}/commit/${d.sha}` })),
+      waitingForFirstReview: attention.awaitingFirstReview
+        .slice(0, 10)
+        .map((p) => ({ repo: p.repo, number: p.number, title: p.title, author: p.author, url: pull(p.repo, p.number), waitingSeconds: p.ageSeconds })),
+      waitingReviewRequests: attention.waitingReviewRequests.slice(0, 10).map((r) => ({
+        repo: r.repo,
+        number: r.number,
+        title: r.title,
+        author: r.author,
+        url: pull(r.repo, r.number),
+        reviewer: r.reviewer,
+        waitingSeconds: r.ageSeconds,
+      })),
+      redDefaultBranches: attention.redBranches.map((r) => ({
+        repo: r.repo,
+        workflow: r.workflow,
+        since: r.since,
+        url: `${githubUrl}/${r.repo}/actions/runs/${r.runId}`,
+      })),
+      coverageDrops: attention.coverageDrops.map((d) => ({
+        repo: d.repo,
+        fromPct: d.fromPct,
+        toPct: d.toPct,
+        change: d.change,
+        url: `${githubUrl}/${d.repo}/commit/${d.sha}`,
+      })),
       unreviewedMerges: current.pullRequests.unreviewedMerges.members
         .filter((m) => m.unreviewedMerge)
         .map((m) => ({ repo: m.repo, number: m.number, title: m.title, author: m.author, url: pull(m.repo, m.number), mergedAt: m.mergedAt })),
     },
-    agreements: teamAgreements.filter((t) => t.agreements.length > 0).map((t) => ({
-      team: t.team,
-      agreements: t.agreements.map((a) => ({
-        agreement: a.agreement,
-        label: a.label,
-        target: a.target,
-        adherence: a.current.value,
-        met: a.current.met,
-        applied: a.current.applied,
-        previousWeek: a.previous.value,
-        changeVsPreviousWeek: difference(a.current.value, a.previous.value),
-        breaches: a.breaches.slice(0, 10).map((b) => ({ name: b.name, title: b.title, reviewer: b.reviewer, measured: b.measured, url: b.url })),
+    agreements: teamAgreements
+      .filter((t) => t.agreements.length > 0)
+      .map((t) => ({
+        team: t.team,
+        agreements: t.agreements.map((a) => ({
+          agreement: a.agreement,
+          label: a.label,
+          target: a.target,
+          adherence: a.current.value,
+          met: a.current.met,
+          applied: a.current.applied,
+          previousWeek: a.previous.value,
+          changeVsPreviousWeek: difference(a.current.value, a.previous.value),
+          breaches: a.breaches.slice(0, 10).map((b) => ({ name: b.name, title: b.title, reviewer: b.reviewer, measured: b.measured, url: b.url })),
+        })),
       })),
-    })),
     slowestPullRequests: current.pullRequests.cycle.members
       .filter((m) => m.seconds !== null)
       .sort((a, b) => b.seconds! - a.seconds!)
       .slice(0, 5)
-      .map((m) => ({ repo: m.repo, number: m.number, title: m.title, author: m.author, url: pull(m.repo, m.number), cycleSeconds: m.seconds!, mergedAt: m.timestamps.mergedAt })),
+      .map((m) => ({
+        repo: m.repo,
+        number: m.number,
+        title: m.title,
+        author: m.author,
+        url: pull(m.repo, m.number),
+        cycleSeconds: m.seconds!,
+        mergedAt: m.timestamps.mergedAt,
+      })),
   };
 }

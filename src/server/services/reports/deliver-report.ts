@@ -27,7 +27,12 @@ export async function postJson(kind: string, url: string, body: unknown, options
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let response: Response;
     try {
-      response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+      response = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
     } catch (error) {
       // A message may quote the URL ("Failed to parse URL from …"): never show it. fetch's own
       // message is only "fetch failed"; the cause's code says why (ECONNREFUSED, ENOTFOUND, …).

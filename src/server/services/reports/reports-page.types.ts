@@ -8,8 +8,14 @@ export const ZGenerateReportInput = z.object({
     .string()
     .regex(/^\d{4}-W\d{2}$/, 'use an ISO week like 2026-W45')
     .refine((s) => isYearInBounds(Number(s.slice(0, 4))), CALENDAR_BOUNDS_MESSAGE),
-  repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name')).max(500).optional(),
-  team: z.string().regex(/^[\w.-]+$/, 'a team slug').optional(),
+  repos: z
+    .array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'use owner/name'))
+    .max(500)
+    .optional(),
+  team: z
+    .string()
+    .regex(/^[\w.-]+$/, 'a team slug')
+    .optional(),
 });
 
 export const ZReportsPage = z.object({
@@ -17,7 +23,9 @@ export const ZReportsPage = z.object({
   timeZone: z.string(),
   /** The last complete weeks, newest first. */
   weeks: z.array(z.object({ key: z.string(), from: z.date(), to: z.date() })),
-  archive: z.array(z.object({ id: z.number().int(), week: z.string(), scope: z.object({ repos: z.array(z.string()), team: z.string().nullable() }), createdAt: z.date() })),
+  archive: z.array(
+    z.object({ id: z.number().int(), week: z.string(), scope: z.object({ repos: z.array(z.string()), team: z.string().nullable() }), createdAt: z.date() }),
+  ),
 });
 export type ReportsPage = z.infer<typeof ZReportsPage>;
 

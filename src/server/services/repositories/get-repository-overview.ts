@@ -5,10 +5,7 @@ import type { RepositoryOverview } from './get-repository-overview.types';
 import { summaryWindow, toRepositorySummary } from './list-repository-summaries';
 
 /** null when no such repository is stored. */
-export async function getRepositoryOverview(
-  db: Db,
-  options: { fullName: string; now: Date },
-): Promise<RepositoryOverview | null> {
+export async function getRepositoryOverview(db: Db, options: { fullName: string; now: Date }): Promise<RepositoryOverview | null> {
   const window = summaryWindow(options.now);
   const row = await selectRepositoryCountsByName(db, options.fullName, window);
   return row ? { window, repository: toRepositorySummary(row) } : null;

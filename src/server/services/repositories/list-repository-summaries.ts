@@ -10,12 +10,7 @@ import {
   selectRepositoryCounts,
   type RepositoryCountsRow,
 } from '@/server/db/queries/repository-summaries';
-import {
-  ZSyncRunStatus,
-  type RepositorySummaries,
-  type RepositorySummary,
-  type SummaryWindow,
-} from './list-repository-summaries.types';
+import { ZSyncRunStatus, type RepositorySummaries, type RepositorySummary, type SummaryWindow } from './list-repository-summaries.types';
 
 export const SUMMARY_WINDOW_DAYS = 28;
 

@@ -65,18 +65,18 @@ export async function getSyncStatus(db: Db, options: { runs?: number } = {}): Pr
       })),
     };
   });
-  const recent = runs.map(
-    (run): SyncRunStatus => ({
-      id: run.id,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      status: run.status,
-      error: run.error,
-      requests: run.requests,
-      rateLimitRemaining: run.rateLimitRemaining,
-      items: run.summary ? Object.values(run.summary.repositories).reduce((sum, byResource) => sum + Object.values(byResource).reduce((a, b) => a + b, 0), 0) : null,
-      warnings: run.summary?.warnings.length ?? 0,
-    }),
-  );
+  const recent = runs.map((run): SyncRunStatus => ({
+    id: run.id,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    status: run.status,
+    error: run.error,
+    requests: run.requests,
+    rateLimitRemaining: run.rateLimitRemaining,
+    items: run.summary
+      ? Object.values(run.summary.repositories).reduce((sum, byResource) => sum + Object.values(byResource).reduce((a, b) => a + b, 0), 0)
+      : null,
+    warnings: run.summary?.warnings.length ?? 0,
+  }));
   return { repositories, lastRun: recent[0] ?? null, runs: recent };
 }

@@ -86,7 +86,8 @@ export function syncPrecondition(config: Config): { reason: string; fix: 'creden
   if (config.repos.length === 0) {
     return {
       fix: 'repositories',
-      reason: 'No repositories are configured: set LEADLINE_REPOS (owner/name, comma-separated, or org:NAME) and restart the app. See the README, “Use it on your repositories”.',
+      reason:
+        'No repositories are configured: set LEADLINE_REPOS (owner/name, comma-separated, or org:NAME) and restart the app. See the README, “Use it on your repositories”.',
     };
   }
   return null;

@@ -68,7 +68,10 @@ export default async function RepositoryPage({ params, searchParams }: { params:
 
       <section className="panel" aria-labelledby="deployments-heading">
         <h2 id="deployments-heading">
-          Deployments <span className="muted small">{detail.deployments.length} in the period, {failures} change failures</span>
+          Deployments{' '}
+          <span className="muted small">
+            {detail.deployments.length} in the period, {failures} change failures
+          </span>
         </h2>
         <DeploymentTimeline deployments={detail.deployments} period={health.period} />
         <details>
@@ -117,7 +120,11 @@ export default async function RepositoryPage({ params, searchParams }: { params:
 
       <TrendChart series={health.cards.map((c) => ({ key: c.key, label: c.label, unit: c.unit, weekly: c.weekly }))} search={filtersToSearch(base).slice(1)} />
 
-      <PullRequestTable rows={pulls.rows} githubUrl={githubUrl} fileName={`leadline-${detail.repo.replace('/', '-')}-pull-requests-${load.shown.from}-to-${load.shown.to}.csv`} />
+      <PullRequestTable
+        rows={pulls.rows}
+        githubUrl={githubUrl}
+        fileName={`leadline-${detail.repo.replace('/', '-')}-pull-requests-${load.shown.from}-to-${load.shown.to}.csv`}
+      />
     </main>
   );
 }

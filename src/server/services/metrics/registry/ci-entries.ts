@@ -48,7 +48,15 @@ function stretchRows(members: RedStretch[]): MemberRow[] {
     id: `${m.repoId}:${m.workflow}:${m.startedAt.toISOString()}`,
     counted: m.seconds !== null,
     value: m.seconds,
-    cells: { repo: m.repo, workflow: m.workflow, branch: m.branch, startedAt: m.startedAt, endedAt: m.endedAt, failingRuns: m.failingRunIds.length, seconds: m.seconds },
+    cells: {
+      repo: m.repo,
+      workflow: m.workflow,
+      branch: m.branch,
+      startedAt: m.startedAt,
+      endedAt: m.endedAt,
+      failingRuns: m.failingRunIds.length,
+      seconds: m.seconds,
+    },
     github: m.repo ? { repo: m.repo, path: `actions/runs/${m.fixRunId}` } : null,
   }));
 }
@@ -63,7 +71,12 @@ function runRate(rate: 'successRate' | 'flakyRate', isHit: (m: CiRunMember) => b
         headline: rateHeadline(ci[rate]),
         weekly: ci.weekly.map((w) => ({ week: w.week, start: w.start, partial: w.partial, value: w.value[rate], n: w.value.outcomes })),
         columns: RUN_COLUMNS,
-        rows: () => runRows(ci[rate].members, (m) => (isHit(m) ? 1 : 0), () => true),
+        rows: () =>
+          runRows(
+            ci[rate].members,
+            (m) => (isHit(m) ? 1 : 0),
+            () => true,
+          ),
       };
     },
   };

@@ -54,7 +54,17 @@ function leadRows(members: LeadTimeMember[]): MemberRow[] {
     id: String(m.prId),
     counted: m.seconds !== null,
     value: m.seconds,
-    cells: { repo: m.repo, number: m.number, title: m.title, author: m.author, startAt: m.startAt, mergedAt: m.mergedAt, deployedAt: m.deployedAt, rule: m.rule, seconds: m.seconds },
+    cells: {
+      repo: m.repo,
+      number: m.number,
+      title: m.title,
+      author: m.author,
+      startAt: m.startAt,
+      mergedAt: m.mergedAt,
+      deployedAt: m.deployedAt,
+      rule: m.rule,
+      seconds: m.seconds,
+    },
     github: pull(m.repo, m.number),
   }));
 }
@@ -64,7 +74,15 @@ function failureRows(members: DeploymentFailureMember[]): MemberRow[] {
     id: m.deploymentId,
     counted: true,
     value: m.failed ? 1 : 0,
-    cells: { repo: m.repo, label: m.label, finishedAt: m.finishedAt, outcome: m.outcome, failed: m.failed, reasons: m.reasons.join(', '), nextSuccessAt: m.nextSuccessAt },
+    cells: {
+      repo: m.repo,
+      label: m.label,
+      finishedAt: m.finishedAt,
+      outcome: m.outcome,
+      failed: m.failed,
+      reasons: m.reasons.join(', '),
+      nextSuccessAt: m.nextSuccessAt,
+    },
     github: deploymentLink(m.repo, m.deploymentId),
   }));
 }
@@ -77,7 +95,10 @@ function recoveryRows(members: RecoveryMember[]): MemberRow[] {
     cells: {
       repo: m.repo,
       what: `${m.label} (${m.reasons.join(', ')})`,
-      measuredBy: m.measuredBy === 'next-success' ? 'to the next successful deployment' : `incidents ${m.incidents.map((i) => `#${i.number}`).join(', ')} opened → closed`,
+      measuredBy:
+        m.measuredBy === 'next-success'
+          ? 'to the next successful deployment'
+          : `incidents ${m.incidents.map((i) => `#${i.number}`).join(', ')} opened → closed`,
       failedAt: m.failedAt,
       recoveredAt: m.recoveredAt,
       seconds: m.seconds,
@@ -91,7 +112,14 @@ function reworkRows(members: ReworkMember[]): MemberRow[] {
     id: m.deploymentId,
     counted: true,
     value: m.rework ? 1 : 0,
-    cells: { repo: m.repo, label: m.label, finishedAt: m.finishedAt, reverts: m.reverts.map((n) => `#${n}`).join(' '), hotfixes: m.hotfixes.map((n) => `#${n}`).join(' '), rework: m.rework },
+    cells: {
+      repo: m.repo,
+      label: m.label,
+      finishedAt: m.finishedAt,
+      reverts: m.reverts.map((n) => `#${n}`).join(' '),
+      hotfixes: m.hotfixes.map((n) => `#${n}`).join(' '),
+      rework: m.rework,
+    },
     github: deploymentLink(m.repo, m.deploymentId),
   }));
 }
@@ -131,7 +159,13 @@ export const DELIVERY_ENTRIES = {
       const a = c.delivery.leadTime;
       return {
         headline: distributionHeadline(a),
-        weekly: distributionWeeks(c, options, a.members, (m) => m.deployedAt, (m) => m.seconds),
+        weekly: distributionWeeks(
+          c,
+          options,
+          a.members,
+          (m) => m.deployedAt,
+          (m) => m.seconds,
+        ),
         columns: LEAD_COLUMNS,
         rows: () => leadRows(a.members),
       };
@@ -144,7 +178,13 @@ export const DELIVERY_ENTRIES = {
       const r = c.delivery.changeFailureRate;
       return {
         headline: rateHeadline(r),
-        weekly: rateWeeks(c, options, r.members, (m) => m.finishedAt, (m) => m.failed),
+        weekly: rateWeeks(
+          c,
+          options,
+          r.members,
+          (m) => m.finishedAt,
+          (m) => m.failed,
+        ),
         columns: [
           ...DEPLOYMENT_COLUMNS,
           { key: 'outcome', label: 'Outcome', kind: 'text' },
@@ -163,7 +203,13 @@ export const DELIVERY_ENTRIES = {
       const a = c.delivery.recoveryTime;
       return {
         headline: distributionHeadline(a),
-        weekly: distributionWeeks(c, options, a.members, (m) => m.recoveredAt, (m) => m.seconds),
+        weekly: distributionWeeks(
+          c,
+          options,
+          a.members,
+          (m) => m.recoveredAt,
+          (m) => m.seconds,
+        ),
         columns: [
           { key: 'repo', label: 'Repository', kind: 'text' },
           { key: 'what', label: 'Failed deployment', kind: 'text' },
@@ -181,7 +227,13 @@ export const DELIVERY_ENTRIES = {
       const r = c.delivery.reworkRate;
       return {
         headline: rateHeadline(r),
-        weekly: rateWeeks(c, options, r.members, (m) => m.finishedAt, (m) => m.rework),
+        weekly: rateWeeks(
+          c,
+          options,
+          r.members,
+          (m) => m.finishedAt,
+          (m) => m.rework,
+        ),
         columns: [
           ...DEPLOYMENT_COLUMNS,
           { key: 'reverts', label: 'Reverts shipped', kind: 'text' },
@@ -197,7 +249,13 @@ export const DELIVERY_ENTRIES = {
       const a = c.delivery.incidentResolution;
       return {
         headline: distributionHeadline(a),
-        weekly: distributionWeeks(c, options, a.members, (m) => m.closedAt, (m) => m.seconds),
+        weekly: distributionWeeks(
+          c,
+          options,
+          a.members,
+          (m) => m.closedAt,
+          (m) => m.seconds,
+        ),
         columns: [
           { key: 'repo', label: 'Repository', kind: 'text' },
           { key: 'number', label: 'Issue', kind: 'number' },

@@ -3,7 +3,13 @@
  * turnaround, and the merge facts (unreviewed and self-merges, size, rework, review rounds).
  */
 import type { MetricKey } from '@/metrics/catalogue';
-import type { PhaseName, PullRequestFactsMember, PullRequestMember, PullRequestValueMember, ReviewRequestMember } from '@/metrics/pull-requests/pull-request-metrics';
+import type {
+  PhaseName,
+  PullRequestFactsMember,
+  PullRequestMember,
+  PullRequestValueMember,
+  ReviewRequestMember,
+} from '@/metrics/pull-requests/pull-request-metrics';
 import type { Aggregate } from '@/metrics/types';
 import type { ComputedMetrics } from '../compute-metrics';
 import type { Column, MemberRow } from '../metric-view.types';
@@ -126,7 +132,17 @@ function mergeRate(key: FactsRate, hitLabel: string, isHit: (m: PullRequestFacts
             id: String(m.prId),
             counted: true,
             value: isHit(m) ? 1 : 0,
-            cells: { repo: m.repo, number: m.number, title: m.title, author: m.author, mergedAt: m.mergedAt, mergedBy: m.mergedBy, firstReviewAt: m.firstReviewAt, firstApprovalAt: m.firstApprovalAt, hit: isHit(m) },
+            cells: {
+              repo: m.repo,
+              number: m.number,
+              title: m.title,
+              author: m.author,
+              mergedAt: m.mergedAt,
+              mergedBy: m.mergedBy,
+              firstReviewAt: m.firstReviewAt,
+              firstApprovalAt: m.firstApprovalAt,
+              hit: isHit(m),
+            },
             github: pull(m.repo, m.number),
           })),
       };
@@ -141,14 +157,30 @@ function mergeValue(of: (c: ComputedMetrics) => Aggregate<PullRequestValueMember
       const a = of(c);
       return {
         headline: distributionHeadline(a),
-        weekly: distributionWeeks(c, options, a.members, (m) => m.mergedAt, (m) => m.value),
+        weekly: distributionWeeks(
+          c,
+          options,
+          a.members,
+          (m) => m.mergedAt,
+          (m) => m.value,
+        ),
         columns: [...FACT_COLUMNS, { key: 'value', label: valueLabel, kind: 'number' }],
         rows: () =>
           a.members.map((m) => ({
             id: String(m.prId),
             counted: m.value !== null,
             value: m.value,
-            cells: { repo: m.repo, number: m.number, title: m.title, author: m.author, mergedAt: m.mergedAt, mergedBy: m.mergedBy, firstReviewAt: m.firstReviewAt, firstApprovalAt: m.firstApprovalAt, value: m.value },
+            cells: {
+              repo: m.repo,
+              number: m.number,
+              title: m.title,
+              author: m.author,
+              mergedAt: m.mergedAt,
+              mergedBy: m.mergedBy,
+              firstReviewAt: m.firstReviewAt,
+              firstApprovalAt: m.firstApprovalAt,
+              value: m.value,
+            },
             github: pull(m.repo, m.number),
           })),
       };
@@ -164,7 +196,13 @@ export const PULL_REQUEST_ENTRIES = {
       const a = c.pullRequests.reviewTurnaround;
       return {
         headline: distributionHeadline(a),
-        weekly: distributionWeeks(c, options, a.members, (m) => m.respondedAt, (m) => m.seconds),
+        weekly: distributionWeeks(
+          c,
+          options,
+          a.members,
+          (m) => m.respondedAt,
+          (m) => m.seconds,
+        ),
         columns: REQUEST_COLUMNS,
         rows: () => requestRows(a.members),
       };

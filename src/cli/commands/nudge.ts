@@ -9,12 +9,12 @@ import type { z } from 'zod';
 import type { Config } from '@/config/env';
 import { githubWebUrl } from '@/config/github-web-url';
 import { openDatabase } from '@/server/db/client';
-import { AppError } from '@/server/errors';
 import { metricSettings } from '@/server/metric-settings';
 import { itemCount, nudgeText } from '@/server/services/nudges/nudge-message';
 import { runNudges } from '@/server/services/nudges/run-nudges';
-import { DeliveryError, type DeliveryOptions } from '@/server/services/reports/deliver-report';
+import type { DeliveryOptions } from '@/server/services/reports/deliver-report';
 import type { ZNudgeArgs } from '../args';
+import { failureExitCode } from '../failure-exit-code';
 
 export interface NudgeCommandIo {
   out?: NodeJS.WritableStream;
@@ -58,15 +58,7 @@ export async function nudgeCommand(args: z.infer<typeof ZNudgeArgs>, config: Con
     }
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      err.write(`leadline: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof DeliveryError) {
-      err.write(`leadline: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return failureExitCode(error, err);
   } finally {
     await database.close();
   }

@@ -11,12 +11,12 @@ import { githubWebUrl } from '@/config/github-web-url';
 import { FORMAT_INFO, REPORT_FORMATS, reportFileName, type ReportFormat } from '@/reports/output-formats';
 import { renderMarkdown } from '@/reports/render-markdown';
 import { openDatabase } from '@/server/db/client';
-import { AppError } from '@/server/errors';
 import { metricSettings } from '@/server/metric-settings';
 import { buildWeeklyReport } from '@/server/services/reports/build-weekly-report';
 import { archiveReport } from '@/server/services/reports/report-archive';
-import { DeliveryError, postToSlack, postToWebhook, type DeliveryOptions } from '@/server/services/reports/deliver-report';
+import { postToSlack, postToWebhook, type DeliveryOptions } from '@/server/services/reports/deliver-report';
 import type { ZReportArgs } from '../args';
+import { failureExitCode } from '../failure-exit-code';
 
 export interface ReportCommandIo {
   out?: NodeJS.WritableStream;
@@ -78,15 +78,7 @@ export async function reportCommand(args: z.infer<typeof ZReportArgs>, config: C
     }
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      err.write(`leadline: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof DeliveryError) {
-      err.write(`leadline: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return failureExitCode(error, err);
   } finally {
     await database.close();
   }

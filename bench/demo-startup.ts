@@ -18,7 +18,7 @@ const argument = (name: string, fallback: number) => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const runs = argument('--runs', 1);
-const port = argument('--port', 3123);
+const firstPort = argument('--port', 3123);
 const TIMEOUT_MS = 300_000;
 
 async function answers(url: string): Promise<boolean> {
@@ -30,6 +30,8 @@ async function answers(url: string): Promise<boolean> {
 }
 
 async function once(run: number): Promise<number> {
+  // A port of its own per run: a `next start` of the run before may still be answering on the last one.
+  const port = firstPort + run - 1;
   rmSync(path.resolve('.next'), { recursive: true, force: true });
   rmSync(path.resolve(process.env.LEADLINE_DATA_DIR ?? '.leadline', 'demo'), { recursive: true, force: true });
   const load = os.loadavg()[0]!.toFixed(2);

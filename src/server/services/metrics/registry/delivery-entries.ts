@@ -7,7 +7,7 @@ import type { MetricKey } from '@/metrics/catalogue';
 import type { DeploymentDayMember, DeploymentFailureMember, IncidentMember, LeadTimeMember, RecoveryMember, ReworkMember } from '@/metrics/delivery';
 import type { Column, MemberRow } from '../metric-view.types';
 import type { MetricEntry } from './metric-entry';
-import { distributionHeadline, distributionWeeks, PR_COLUMNS, pull, rateHeadline, rateWeeks } from './view-parts';
+import { distributionParts, PR_COLUMNS, pull, rateParts } from './view-parts';
 
 const DEPLOYMENT_COLUMNS: Column[] = [
   { key: 'repo', label: 'Repository', kind: 'text' },
@@ -158,11 +158,10 @@ export const DELIVERY_ENTRIES = {
     view: (c, options) => {
       const a = c.delivery.leadTime;
       return {
-        headline: distributionHeadline(a),
-        weekly: distributionWeeks(
+        ...distributionParts(
           c,
           options,
-          a.members,
+          a,
           (m) => m.deployedAt,
           (m) => m.seconds,
         ),
@@ -177,11 +176,10 @@ export const DELIVERY_ENTRIES = {
     view: (c, options) => {
       const r = c.delivery.changeFailureRate;
       return {
-        headline: rateHeadline(r),
-        weekly: rateWeeks(
+        ...rateParts(
           c,
           options,
-          r.members,
+          r,
           (m) => m.finishedAt,
           (m) => m.failed,
         ),
@@ -202,11 +200,10 @@ export const DELIVERY_ENTRIES = {
     view: (c, options) => {
       const a = c.delivery.recoveryTime;
       return {
-        headline: distributionHeadline(a),
-        weekly: distributionWeeks(
+        ...distributionParts(
           c,
           options,
-          a.members,
+          a,
           (m) => m.recoveredAt,
           (m) => m.seconds,
         ),
@@ -226,11 +223,10 @@ export const DELIVERY_ENTRIES = {
     view: (c, options) => {
       const r = c.delivery.reworkRate;
       return {
-        headline: rateHeadline(r),
-        weekly: rateWeeks(
+        ...rateParts(
           c,
           options,
-          r.members,
+          r,
           (m) => m.finishedAt,
           (m) => m.rework,
         ),
@@ -248,11 +244,10 @@ export const DELIVERY_ENTRIES = {
     view: (c, options, repoNames) => {
       const a = c.delivery.incidentResolution;
       return {
-        headline: distributionHeadline(a),
-        weekly: distributionWeeks(
+        ...distributionParts(
           c,
           options,
-          a.members,
+          a,
           (m) => m.closedAt,
           (m) => m.seconds,
         ),

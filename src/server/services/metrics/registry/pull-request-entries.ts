@@ -14,7 +14,7 @@ import type { Aggregate } from '@/metrics/types';
 import type { ComputedMetrics } from '../compute-metrics';
 import type { Column, MemberRow } from '../metric-view.types';
 import type { MetricEntry } from './metric-entry';
-import { distributionHeadline, distributionWeeks, PR_COLUMNS, pull, rateHeadline, rateWeeks } from './view-parts';
+import { distributionHeadline, distributionParts, PR_COLUMNS, pull, rateParts } from './view-parts';
 
 const PHASE_COLUMNS: Column[] = [
   ...PR_COLUMNS,
@@ -124,8 +124,7 @@ function mergeRate(key: FactsRate, hitLabel: string, isHit: (m: PullRequestFacts
     view: (c, options) => {
       const r = c.pullRequests[key];
       return {
-        headline: rateHeadline(r),
-        weekly: rateWeeks(c, options, r.members, (m) => m.mergedAt, isHit),
+        ...rateParts(c, options, r, (m) => m.mergedAt, isHit),
         columns: [...FACT_COLUMNS, { key: 'hit', label: hitLabel, kind: 'boolean' }],
         rows: () =>
           r.members.map((m) => ({
@@ -156,11 +155,10 @@ function mergeValue(of: (c: ComputedMetrics) => Aggregate<PullRequestValueMember
     view: (c, options) => {
       const a = of(c);
       return {
-        headline: distributionHeadline(a),
-        weekly: distributionWeeks(
+        ...distributionParts(
           c,
           options,
-          a.members,
+          a,
           (m) => m.mergedAt,
           (m) => m.value,
         ),
@@ -195,11 +193,10 @@ export const PULL_REQUEST_ENTRIES = {
     view: (c, options) => {
       const a = c.pullRequests.reviewTurnaround;
       return {
-        headline: distributionHeadline(a),
-        weekly: distributionWeeks(
+        ...distributionParts(
           c,
           options,
-          a.members,
+          a,
           (m) => m.respondedAt,
           (m) => m.seconds,
         ),

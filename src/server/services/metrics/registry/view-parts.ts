@@ -38,6 +38,28 @@ export function rateWeeks<M>(c: ComputedMetrics, o: WeekOptions, members: M[], a
   }));
 }
 
+/** A distribution's headline and weekly series from its members: what most entries' views begin with. */
+export function distributionParts<M>(
+  c: ComputedMetrics,
+  o: WeekOptions,
+  a: Aggregate<M>,
+  at: (m: M) => Date | null,
+  value: (m: M) => number | null,
+): { headline: Headline; weekly: WeekValue[] } {
+  return { headline: distributionHeadline(a), weekly: distributionWeeks(c, o, a.members, at, value) };
+}
+
+/** A rate's headline and weekly series from its members. */
+export function rateParts<M>(
+  c: ComputedMetrics,
+  o: WeekOptions,
+  r: Rate<M>,
+  at: (m: M) => Date | null,
+  isNumerator: (m: M) => boolean,
+): { headline: Headline; weekly: WeekValue[] } {
+  return { headline: rateHeadline(r), weekly: rateWeeks(c, o, r.members, at, isNumerator) };
+}
+
 /** A PR's page on GitHub. */
 export const pull = (repo: string, number: number) => ({ repo, path: `pull/${number}` });
 

@@ -10,6 +10,25 @@ import { Sparkline } from '@/ui/dashboard/sparkline';
 
 const SHOWN_BREACHES = 20;
 
+type Member = TeamAgreements['agreements'][number]['breaches'][number];
+
+/** One PR, request or branch behind an agreement's number, linking to GitHub; a breach still going on says so. */
+function MemberItem({ member: b, kind }: { member: Member; kind: 'breach' | 'kept' }) {
+  return (
+    <li data-breach={kind === 'breach' ? b.key : undefined} data-kept={kind === 'kept' ? b.key : undefined}>
+      <a href={b.url} target="_blank" rel="noreferrer noopener">
+        {b.name}
+      </a>
+      {b.title && <> {b.title}</>}{' '}
+      <span className="muted">
+        {b.reviewer && `${b.reviewer}, `}
+        {b.measured}
+        {kind === 'breach' && b.ongoing && ' (now)'} · {b.week}
+      </span>
+    </li>
+  );
+}
+
 export function AgreementsPanel({ teams }: { teams: TeamAgreements[] }) {
   if (teams.length === 0) return null;
   return (
@@ -56,17 +75,7 @@ export function AgreementsPanel({ teams }: { teams: TeamAgreements[] }) {
                       ) : (
                         <ul className="agreement-breaches">
                           {a.breaches.slice(0, SHOWN_BREACHES).map((b) => (
-                            <li key={b.key} data-breach={b.key}>
-                              <a href={b.url} target="_blank" rel="noreferrer noopener">
-                                {b.name}
-                              </a>
-                              {b.title && <> {b.title}</>}{' '}
-                              <span className="muted">
-                                {b.reviewer && `${b.reviewer}, `}
-                                {b.measured}
-                                {b.ongoing && ' (now)'} · {b.week}
-                              </span>
-                            </li>
+                            <MemberItem key={b.key} member={b} kind="breach" />
                           ))}
                           {a.breaches.length > SHOWN_BREACHES && <li className="muted">and {a.breaches.length - SHOWN_BREACHES} more</li>}
                         </ul>
@@ -76,16 +85,7 @@ export function AgreementsPanel({ teams }: { teams: TeamAgreements[] }) {
                           <summary className="muted small">The {a.kept.length} that kept it</summary>
                           <ul className="agreement-breaches">
                             {a.kept.slice(0, SHOWN_BREACHES).map((b) => (
-                              <li key={b.key} data-kept={b.key}>
-                                <a href={b.url} target="_blank" rel="noreferrer noopener">
-                                  {b.name}
-                                </a>
-                                {b.title && <> {b.title}</>}{' '}
-                                <span className="muted">
-                                  {b.reviewer && `${b.reviewer}, `}
-                                  {b.measured} · {b.week}
-                                </span>
-                              </li>
+                              <MemberItem key={b.key} member={b} kind="kept" />
                             ))}
                             {a.kept.length > SHOWN_BREACHES && <li className="muted">and {a.kept.length - SHOWN_BREACHES} more</li>}
                           </ul>
